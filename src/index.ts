@@ -26,4 +26,50 @@ export type {
 } from './io/model.js';
 export type { Rational } from './io/rational.js';
 export * as rational from './io/rational.js';
+export {
+  formatBytes,
+  formatCost,
+  formatDuration,
+  formatDurationExact,
+  formatInstant,
+  formatRate,
+  formatRateExact,
+  formatShare,
+  formatSizeExact,
+  parseCost,
+  parseDuration,
+  parseInstant,
+  parseLatency,
+  parseRate,
+  parseRatio,
+  parseShare,
+  parseSize,
+  parseTimeOfDay,
+  type UnitResult,
+} from './io/units.js';
+export type {
+  Bottleneck,
+  Delivery,
+  Plan,
+  PlanDataset,
+  PlanObjective,
+  PlanStatus,
+  SlotEnd,
+  StorageRow,
+  Transfer,
+  VsDirect,
+} from './scheduler/plan.js';
+export {
+  buildTopology,
+  type DatasetReach,
+  type LatencyPath,
+  type ReadonlyTopologyGraph,
+  type ScenarioSummary,
+  summarize,
+  Topology,
+  type TopologyEdgeAttributes,
+  type TopologyGraphAttributes,
+  type TopologyNodeAttributes,
+  type TopologyWarning,
+} from './topology/index.js';
 export { VERSION } from './version.js';
