@@ -8,7 +8,15 @@
 import { Command, CommanderError } from 'commander';
 import { formatDiagnostic, InputError, UsageError, WanplanError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { calendarCommand } from './calendar.js';
+import { importCommand } from './import.js';
 import { type CliIo, processIo } from './io.js';
+import { maxflowCommand } from './maxflow.js';
+import { planCommand } from './plan.js';
+import { reportCommand } from './report.js';
+import { schemaCommand } from './schema.js';
+import { validateCommand } from './validate.js';
+import { verifyCommand } from './verify.js';
 
 /** A subcommand factory: builds the command; its action resolves to an exit code. */
 export type CommandFactory = (io: CliIo, setExit: (code: number) => void) => Command;
@@ -16,7 +24,16 @@ export type CommandFactory = (io: CliIo, setExit: (code: number) => void) => Com
 /** Most diagnostics printed for one failed input before a "… and N more" line. */
 export const MAX_PRINTED_DIAGNOSTICS = 50;
 
-const COMMANDS: CommandFactory[] = [];
+const COMMANDS: CommandFactory[] = [
+  maxflowCommand,
+  importCommand,
+  planCommand,
+  validateCommand,
+  schemaCommand,
+  verifyCommand,
+  calendarCommand,
+  reportCommand,
+];
 
 /** Prints an error the way users should see it and returns the exit code. */
 export function reportError(io: CliIo, err: unknown): number {

@@ -90,6 +90,18 @@ export interface VsDirect {
   readonly note: string;
 }
 
+/** Extension: what a plan costs, from link `cost` (USD per byte carried) and the plan's transfers. */
+export interface PlanCost {
+  /** Total in USD (float; the exact sum of per-link rational costs, rounded to a cent-safe double). */
+  readonly totalUsd: number;
+  /** Per link with a cost and bytes > 0, sorted by link id. */
+  readonly links: readonly { readonly link: string; readonly bytes: number; readonly usd: number }[];
+  /** Per provider of the sending node (`(none)` for sites and appliances without one), sorted by id. */
+  readonly providers: readonly { readonly provider: string; readonly bytes: number; readonly usd: number }[];
+  /** For `min-cost` plans: the LP's lower bound on the total (the rounded plan may cost a little more), else null. */
+  readonly lowerBoundUsd: number | null;
+}
+
 /** The plan document. */
 export interface Plan {
   readonly wanplan: 1;
@@ -110,4 +122,6 @@ export interface Plan {
   readonly vsDirect?: VsDirect;
   /** Extension: deterministic solver statistics (network sizes, solves, counters); never times, so the document stays byte-identical. */
   readonly stats?: Readonly<Record<string, number | string>>;
+  /** Extension: cost breakdown per link and provider when links have a `cost` (LP planner). */
+  readonly cost?: PlanCost;
 }

@@ -1,0 +1,202 @@
+/**
+ * `wanplan import zoo|sndlib|skyplane`: turns real network data into a scenario (YAML with comments
+ * naming every assumption, or `--json`). Thin adapter over `src/io/import`; see docs/import.md.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { InputError } from '../errors.js';
+import type { ScenarioDraft } from '../io/import/draft.js';
+import { emitScenarioJson, emitScenarioYaml } from '../io/import/emit.js';
+import type { HorizonOptions } from '../io/import/horizon.js';
+import { importSkyplane, type NamedText, type SkyplaneFiles } from '../io/import/skyplane.js';
+import { mergeSkyplaneInto } from '../io/import/skyplane-into.js';
+import { importSndlib } from '../io/import/sndlib.js';
+import { decodeImportBytes, diag } from '../io/import/text.js';
+import { importZoo } from '../io/import/zoo.js';
+import type { CliIo } from './io.js';
+import type { CommandFactory } from './program.js';
+
+interface CommonFlags {
+  start?: string;
+  length?: string;
+  slot?: string;
+  name?: string;
+  json?: boolean;
+  out?: string;
+}
+
+async function readBytes(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code ?? err);
+    throw new InputError([diag(file, null, null, '', `cannot read the file: ${why}`)]);
+  }
+}
+
+async function readText(file: string, what: string): Promise<string> {
+  return decodeImportBytes(await readBytes(file), file, what);
+}
+
+async function readOptional(file: string, what: string): Promise<NamedText | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return { file, text: await readText(file, what) };
+  }
+  return { file, text: decodeImportBytes(bytes, file, what) };
+}
+
+function horizonOf(flags: CommonFlags): HorizonOptions {
+  return {
+    ...(flags.start !== undefined ? { start: flags.start } : {}),
+    ...(flags.length !== undefined ? { length: flags.length } : {}),
+    ...(flags.slot !== undefined ? { slot: flags.slot } : {}),
+  };
+}
+
+async function output(io: CliIo, text: string, flags: CommonFlags): Promise<void> {
+  if (flags.out === undefined) io.out(text);
+  else await writeFile(flags.out, text);
+}
+
+async function emit(io: CliIo, draft: ScenarioDraft, flags: CommonFlags): Promise<void> {
+  if (flags.json) {
+    // JSON cannot carry comments: the assumptions go to stderr instead.
+    for (const note of draft.notes) io.err(`note: ${note}\n`);
+    await output(io, emitScenarioJson(draft), flags);
+  } else {
+    await output(io, emitScenarioYaml(draft), flags);
+  }
+}
+
+function withCommon(cmd: Command, io: CliIo): Command {
+  return cmd
+    .option('--start <instant>', 'horizon start, ISO 8601 (default: next Saturday 00:00Z)')
+    .option('--length <duration>', 'horizon length (default: 7d)')
+    .option('--slot <duration>', 'slot length (default: 1h)')
+    .option('--name <name>', 'scenario name')
+    .option('--json', 'write JSON instead of YAML (assumptions go to stderr)')
+    .option('-o, --out <file>', 'write the scenario to a file instead of stdout')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+}
+
+/** `wanplan import`: Topology Zoo GraphML, SNDlib networks and Skyplane grids → scenario. */
+export const importCommand: CommandFactory = (io, setExit) => {
+  const zoo = withCommon(new Command('zoo'), io)
+    .description('import a Topology Zoo GraphML file')
+    .argument('<file>', 'GraphML file')
+    .option('--default-capacity <rate>', 'capacity of links without a speed in the file (required if any)')
+    .option('--drop-external', 'drop external nodes (Internal = 0) instead of keeping them as exchanges')
+    .action(
+      async (file: string, flags: CommonFlags & { defaultCapacity?: string; dropExternal?: boolean }) => {
+        const draft = importZoo(await readText(file, 'GraphML'), {
+          file,
+          ...horizonOf(flags),
+          ...(flags.name !== undefined ? { name: flags.name } : {}),
+          ...(flags.defaultCapacity !== undefined ? { defaultCapacity: flags.defaultCapacity } : {}),
+          dropExternal: Boolean(flags.dropExternal),
+        });
+        await emit(io, draft, flags);
+        setExit(0);
+      },
+    );
+
+  const sndlib = withCommon(new Command('sndlib'), io)
+    .description('import an SNDlib network (native text or XML)')
+    .argument('<file>', 'SNDlib network file')
+    .option(
+      '--capacity-unit <unit>',
+      'unit of capacities for files without META unit (bps, kbps, Mbps, Gbps)',
+    )
+    .option('--default-capacity <rate>', 'capacity of links with neither installed capacity nor modules')
+    .option('--demands-as-datasets', 'turn each demand into a dataset (needs --volume-per-mbps)')
+    .option('--volume-per-mbps <size>', 'data volume per Mbit/s of demand, e.g. 1TB')
+    .action(
+      async (
+        file: string,
+        flags: CommonFlags & {
+          capacityUnit?: string;
+          defaultCapacity?: string;
+          demandsAsDatasets?: boolean;
+          volumePerMbps?: string;
+        },
+      ) => {
+        const draft = importSndlib(await readText(file, 'SNDlib network'), {
+          file,
+          ...horizonOf(flags),
+          ...(flags.name !== undefined ? { name: flags.name } : {}),
+          ...(flags.capacityUnit !== undefined ? { capacityUnit: flags.capacityUnit } : {}),
+          ...(flags.defaultCapacity !== undefined ? { defaultCapacity: flags.defaultCapacity } : {}),
+          ...(flags.volumePerMbps !== undefined ? { volumePerMbps: flags.volumePerMbps } : {}),
+          demandsAsDatasets: Boolean(flags.demandsAsDatasets),
+        });
+        await emit(io, draft, flags);
+        setExit(0);
+      },
+    );
+
+  const skyplane = withCommon(new Command('skyplane'), io)
+    .description('import Skyplane measured cloud grids (cloud regions and links between them)')
+    .requiredOption(
+      '--data <dir>',
+      'folder with throughput.csv (and latency.csv, cost.csv, aws_transfer_costs.csv)',
+    )
+    .option(
+      '--regions <list>',
+      'comma-separated regions, e.g. aws:eu-central-1,azure:westeurope (default: all)',
+    )
+    .option('--into <scenario>', 'add the measured links (and missing regions) to this scenario instead')
+    .action(async (flags: CommonFlags & { data: string; regions?: string; into?: string }) => {
+      const files: SkyplaneFiles = {
+        throughput: {
+          file: join(flags.data, 'throughput.csv'),
+          text: await readText(join(flags.data, 'throughput.csv'), 'CSV'),
+        },
+        latency: await readOptional(join(flags.data, 'latency.csv'), 'CSV'),
+        cost: await readOptional(join(flags.data, 'cost.csv'), 'CSV'),
+        awsCost: await readOptional(join(flags.data, 'aws_transfer_costs.csv'), 'CSV'),
+      };
+      if (flags.into !== undefined) {
+        const scenario = await readText(flags.into, 'scenario YAML or JSON');
+        const result = mergeSkyplaneInto(scenario, files, {
+          scenarioFile: flags.into,
+          ...(flags.regions !== undefined ? { regions: flags.regions } : {}),
+          json: Boolean(flags.json),
+        });
+        io.err(
+          `added ${result.addedNodes.length} cloud nodes and ${result.addedLinks} links; kept ${result.keptExisting} existing links\n`,
+        );
+        await output(io, result.text, flags);
+      } else {
+        const draft = importSkyplane(files, {
+          ...horizonOf(flags),
+          ...(flags.name !== undefined ? { name: flags.name } : {}),
+          ...(flags.regions !== undefined ? { regions: flags.regions } : {}),
+        });
+        await emit(io, draft, flags);
+      }
+      setExit(0);
+    });
+
+  return new Command('import')
+    .description('turn Topology Zoo, SNDlib or Skyplane data into a scenario')
+    .addCommand(zoo)
+    .addCommand(sndlib)
+    .addCommand(skyplane)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  wanplan import zoo Geant2012.graphml --default-capacity 10Gbps > geant.yaml
+  wanplan import sndlib abilene.txt --demands-as-datasets --volume-per-mbps 100GB
+  wanplan import skyplane --data skyplane/ --regions aws:eu-central-1,azure:westeurope,gcp:europe-west3
+  wanplan import skyplane --data skyplane/ --regions aws:eu-central-1,azure:westeurope --into geant.yaml`,
+    );
+};

@@ -1,0 +1,466 @@
+/**
+ * The time-expanded network of a one-policy scenario, built straight into typed arrays.
+ *
+ * Model. Slots t = 0 … S−1; flows in quanta of q bytes (capacities floored to quanta, demands
+ * ceil'd). Every node of slot t lives in a block of B local nodes, global index t·B + local:
+ *   - v@t, the core of scenario node v (in `direct` mode a node that is both an origin and a
+ *     destination gets a second, receive-only core, so data landing there cannot leave again);
+ *   - vW@t → v@t with capacity floor(write/q) when v has a `write` cap: every link arc into v
+ *     enters vW@t instead of v@t;
+ *   - v@t → vR@t with capacity floor(read/q) when v has a `read` cap: every link arc out of v
+ *     leaves vR@t instead of v@t;
+ *   - PE_p@t for a provider p with an `egress` cap whose external out-links (to nodes outside p)
+ *     all leave one node u: (uR|u)@t → PE_p@t with capacity floor(egress/q), and those links
+ *     leave PE_p@t. External links from several nodes cross the read/write families: such a cap
+ *     is not network-representable ({@link PlannerLimitError});
+ *   - PI_p@t for a provider p with an `ingress` cap that has allowed destinations: d@t → PI_p@t
+ *     (unbounded) for its destinations d, PI_p@t → SINK with capacity floor(ingress/q);
+ * Global nodes: SOURCE, SINK, the origin stores and aC_a (below). The origin store of origin o
+ * is one node X_{o,j} per distinct ready slot r_1 < r_2 < … of its datasets: SOURCE → X_{o,j}
+ * with ceil(wire(d)/q) per dataset d ready at r_j, X_{o,j} → o@t (release) for r_j ≤ t < r_{j+1}
+ * and X_{o,j} → X_{o,j+1}, all unbounded. This is the same as a holdover chain O_o@t → O_o@t+1
+ * with free holding (data waits at its origin for free), but every origin slot is two arcs from
+ * the source instead of up to S, which keeps push-relabel's distance labels short. Also global: for an appliance destination a with a `capacity`:
+ * a@t → aC_a (unbounded), aC_a → SINK with capacity floor(capacity/q) (the capacity is cumulative
+ * over the horizon, so one node for all slots). An appliance with a capacity whose provider also
+ * has an ingress cap over other destinations is not representable (two crossing cap families).
+ * Arcs per slot: link l from (R|core|PE)@t to (W|core)@t with floor(calendar[l][t]/q), kept even
+ * at 0 so that a "what if" can reopen it; holdover v@t → v@t+1 with floor(storage/q) for nodes
+ * with storage > 0 (never exchanges; none in `direct` mode).
+ *
+ * There is no arc back into an origin store: bringing data back to its origin is never needed for
+ * optimality (replace the detour by holding the same bytes in the store, which is unbounded and
+ * costs no staging), so the model loses no plan's makespan or volume.
+ *
+ * Switches. Deliveries in slot t are possible only while slot t is *enabled*: the last arc of
+ * each delivery chain (d@t → SINK, d@t → aC_a, or PI_p@t → SINK/aC_a) is a switch whose capacity
+ * is 0 when disabled and its real capacity when enabled. The earliest-completion search enables a
+ * prefix of slots by raising switch capacities (warm re-solves, capacities only go up).
+ *
+ * Arc order: per slot, deliveries first, then caps and releases, then links (declaration order),
+ * then holdovers. Decoding allocates a node's bytes to its out-arcs in this order, so real bytes
+ * are delivered as early as the flow allows and the ceil'd slack of the last quantum goes last.
+ *
+ * Invariants: every capacity is an integer in [0, 2^53); "unbounded" is the total demand D (no
+ * arc can carry more); `kind/elem/slot` map every arc back to its scenario element for decoding,
+ * bottlenecks and what-if. Complexity: O(S·(V + L)) time and memory, no per-arc objects.
+ *
+ * Reference: L. R. Ford, D. R. Fulkerson, "Constructing maximal dynamic flows from static flows",
+ * Operations Research 6 (1958) — time-expanded networks; design/ARCHITECTURE.md, SCENARIO.md.
+ */
+import type { Calendars } from '../constraints/calendars.js';
+import { UsageError } from '../errors.js';
+import type { Scenario } from '../io/model.js';
+import { PlannerLimitError } from './policy.js';
+
+/** Arc kinds of the time-expanded network (values of {@link TimeExpandedNetwork.kind}). */
+export const ArcKind = {
+  /** A link in a slot; elem = link index. */
+  LINK: 1,
+  /** v@t → vR@t; elem = node. */
+  READ: 2,
+  /** vW@t → v@t; elem = node. */
+  WRITE: 3,
+  /** (uR|u)@t → PE_p@t; elem = provider. */
+  EGRESS: 4,
+  /** Staging holdover v@t → v@t+1; elem = node. */
+  HOLD: 5,
+  /** Origin store X_{o,j} → X_{o,j+1} (next ready slot); elem = origin node. */
+  CHAIN: 6,
+  /** Origin store release X_{o,j} → o@t; elem = origin node. */
+  RELEASE: 7,
+  /** SOURCE → X_{o,j}; elem = dataset. */
+  SOURCE: 8,
+  /** Storing at a destination d@t → …; elem = destination node. */
+  DELIVER: 9,
+  /** PI_p@t → SINK or aC_a; elem = provider. */
+  INGRESS: 10,
+  /** aC_a → SINK; elem = appliance node. */
+  APPCAP: 11,
+} as const;
+
+/** Options of {@link buildTimeExpandedNetwork}. */
+export interface NetworkOptions {
+  /** Quantum in bytes (a positive safe integer). */
+  readonly quantum: number;
+  /** Allowed destinations (indices into scenario.nodes), the one policy's. */
+  readonly destinations: readonly number[];
+  /**
+   * Naive direct upload: only links from an origin to an allowed destination, no relaying, no
+   * staging.
+   * @defaultValue false
+   */
+  readonly direct?: boolean;
+  /**
+   * LP mode (the multi-commodity LP planner, src/scheduler/lp): no PE/PI/aC cap nodes — provider
+   * egress, provider ingress and appliance capacity become rows of the LP — so every delivery arc
+   * goes straight to SINK and no {@link PlannerLimitError} is thrown.
+   * @defaultValue false
+   */
+  readonly capsAsRows?: boolean;
+  /**
+   * Capacity standing for "unbounded" (at least the total demand D); the LP passes its demand
+   * with copies (copies × wire per dataset).
+   * @defaultValue D
+   */
+  readonly unbounded?: number;
+}
+
+/** A built time-expanded network; see the module header. */
+export interface TimeExpandedNetwork {
+  readonly n: number;
+  readonly arcCount: number;
+  readonly tails: Int32Array;
+  readonly heads: Int32Array;
+  /** Capacities in quanta with every switch disabled (0). */
+  readonly caps: Float64Array;
+  /** {@link ArcKind} per arc. */
+  readonly kind: Uint8Array;
+  /** Scenario element per arc (link, node, provider or dataset index, by kind). */
+  readonly elem: Int32Array;
+  /** Slot per arc (−1 for global arcs; the ready slot for source arcs). */
+  readonly slot: Int32Array;
+  readonly source: number;
+  readonly sink: number;
+  readonly slots: number;
+  /** Local nodes per slot block. */
+  readonly blockSize: number;
+  /** Switch arcs of slot t are `switchArcs[switchStart[t] … switchStart[t+1]−1]`. */
+  readonly switchStart: Int32Array;
+  readonly switchArcs: Int32Array;
+  /** Capacity of each switch arc when enabled. */
+  readonly switchCap: Float64Array;
+  /** Source arc of each dataset (scenario order). */
+  readonly sourceArc: Int32Array;
+  /** Demand of each dataset in quanta, `ceil(wire/q)`. */
+  readonly demand: Float64Array;
+  /** Total demand D in quanta (also the "unbounded" capacity). */
+  readonly totalDemand: number;
+  readonly quantum: number;
+  /** Links present (all, or in `direct` mode the origin → destination ones), ascending. */
+  readonly links: readonly number[];
+  /** Origin store nodes in topological order (per origin, by ready slot); consecutive ids. */
+  readonly stores: Int32Array;
+  /** Origin (scenario node index) of each store, aligned with `stores`. */
+  readonly storeOrigin: Int32Array;
+  /** Human name of a local node (for messages and tests). */
+  nodeName(v: number): string;
+}
+
+/** Growable typed arc arrays. */
+class ArcBuffer {
+  tails: Int32Array;
+  heads: Int32Array;
+  caps: Float64Array;
+  kind: Uint8Array;
+  elem: Int32Array;
+  slot: Int32Array;
+  count = 0;
+
+  /** @param size - expected arc count (an upper bound avoids every regrowth) */
+  constructor(size: number) {
+    const n = Math.max(16, size);
+    this.tails = new Int32Array(n);
+    this.heads = new Int32Array(n);
+    this.caps = new Float64Array(n);
+    this.kind = new Uint8Array(n);
+    this.elem = new Int32Array(n);
+    this.slot = new Int32Array(n);
+  }
+
+  add(tail: number, head: number, cap: number, kind: number, elem: number, slot: number): number {
+    if (this.count === this.tails.length) this.grow();
+    const i = this.count++;
+    this.tails[i] = tail;
+    this.heads[i] = head;
+    this.caps[i] = cap;
+    this.kind[i] = kind;
+    this.elem[i] = elem;
+    this.slot[i] = slot;
+    return i;
+  }
+
+  private grow(): void {
+    const size = this.tails.length * 2;
+    const g = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.tails = g(this.tails, (n) => new Int32Array(n));
+    this.heads = g(this.heads, (n) => new Int32Array(n));
+    this.caps = g(this.caps, (n) => new Float64Array(n));
+    this.kind = g(this.kind, (n) => new Uint8Array(n));
+    this.elem = g(this.elem, (n) => new Int32Array(n));
+    this.slot = g(this.slot, (n) => new Int32Array(n));
+  }
+}
+
+const CAP_LIMIT = 2 ** 53;
+
+/**
+ * Builds the time-expanded network of a one-policy scenario.
+ * @throws PlannerLimitError when a provider egress or appliance capacity is not representable
+ * @throws UsageError when the quantum is not a positive safe integer or the total demand in
+ *   quanta reaches 2^53
+ */
+export function buildTimeExpandedNetwork(
+  scenario: Scenario,
+  cal: Calendars,
+  options: NetworkOptions,
+): TimeExpandedNetwork {
+  const q = options.quantum;
+  if (!Number.isSafeInteger(q) || q < 1) {
+    throw new UsageError(`scheduler: the quantum must be a positive whole number of bytes, got ${q}`);
+  }
+  const direct = options.direct ?? false;
+  const nodes = scenario.nodes;
+  const N = nodes.length;
+  const S = cal.slots;
+  const nodeIndex = new Map(nodes.map((nd, i) => [nd.id, i]));
+  const providerIndex = new Map(scenario.providers.map((p, i) => [p.id, i]));
+
+  const demand = new Float64Array(scenario.datasets.length);
+  let D = 0;
+  for (let k = 0; k < demand.length; k++) {
+    demand[k] = Math.ceil(scenario.datasets[k].wire / q);
+    D += demand[k];
+  }
+  if (D >= CAP_LIMIT) {
+    throw new UsageError(
+      `scheduler: the total demand is ${D} quanta of ${q} bytes, at or above 2^53: use a larger --quantum`,
+    );
+  }
+  const capsAsRows = options.capsAsRows ?? false;
+  const INF = Math.max(D, options.unbounded ?? 0, 1);
+  if (INF >= CAP_LIMIT) {
+    throw new UsageError(
+      `scheduler: the demand is ${INF} quanta of ${q} bytes, at or above 2^53: use a larger --quantum`,
+    );
+  }
+  const toQ = (bytes: number): number => Math.min(Math.floor(bytes / q), INF);
+
+  const isDest = new Uint8Array(N);
+  for (const d of options.destinations) isDest[d] = 1;
+  const minReady = new Int32Array(N).fill(-1);
+  for (const d of scenario.datasets) {
+    const o = nodeIndex.get(d.at) as number;
+    if (minReady[o] < 0 || d.readySlot < minReady[o]) minReady[o] = d.readySlot;
+  }
+  const isOrigin = (v: number) => minReady[v] >= 0;
+
+  const links: number[] = [];
+  const linkFrom = new Int32Array(scenario.links.length);
+  const linkTo = new Int32Array(scenario.links.length);
+  scenario.links.forEach((l, i) => {
+    linkFrom[i] = nodeIndex.get(l.from) as number;
+    linkTo[i] = nodeIndex.get(l.to) as number;
+    if (!direct || (isOrigin(linkFrom[i]) && isDest[linkTo[i]])) links.push(i);
+  });
+  const hasIn = new Uint8Array(N);
+  const hasOut = new Uint8Array(N);
+  for (const l of links) {
+    hasOut[linkFrom[l]] = 1;
+    hasIn[linkTo[l]] = 1;
+  }
+
+  // Local layout of a slot block.
+  const names: string[] = nodes.map((nd) => nd.id);
+  let B = N;
+  const local = (name: string): number => {
+    names.push(name);
+    return B++;
+  };
+  const sendCore = Int32Array.from({ length: N }, (_, v) => v);
+  const recvCore = Int32Array.from({ length: N }, (_, v) => v);
+  if (direct) {
+    for (let v = 0; v < N; v++) if (isOrigin(v) && isDest[v]) recvCore[v] = local(`${nodes[v].id}#in`);
+  }
+  const writeNode = new Int32Array(N).fill(-1);
+  const readNode = new Int32Array(N).fill(-1);
+  for (let v = 0; v < N; v++) {
+    if (cal.nodeWrite[v] !== null && hasIn[v]) writeNode[v] = local(`${nodes[v].id}#write`);
+    if (cal.nodeRead[v] !== null && hasOut[v]) readNode[v] = local(`${nodes[v].id}#read`);
+  }
+  const reasons: string[] = [];
+  const providerOf = (v: number): number => {
+    const p = nodes[v].provider;
+    return p === null ? -1 : (providerIndex.get(p) ?? -1);
+  };
+  // Egress: which links are external, and from which node they leave.
+  const egressNode = new Int32Array(scenario.providers.length).fill(-1);
+  const egressFrom = new Int32Array(scenario.providers.length).fill(-1);
+  const egressOfLink = new Int32Array(scenario.links.length).fill(-1);
+  scenario.providers.forEach((p, pi) => {
+    if (cal.providerEgress[pi] === null || capsAsRows) return;
+    const external = links.filter((l) => providerOf(linkFrom[l]) === pi && providerOf(linkTo[l]) !== pi);
+    const froms = [...new Set(external.map((l) => linkFrom[l]))];
+    if (froms.length === 0) return;
+    if (froms.length > 1) {
+      reasons.push(
+        `provider ${p.id}'s egress cap spans links leaving several nodes (${froms.map((v) => nodes[v].id).join(', ')})`,
+      );
+      return;
+    }
+    egressFrom[pi] = froms[0];
+    egressNode[pi] = local(`${p.id}#egress`);
+    for (const l of external) egressOfLink[l] = pi;
+  });
+  // Ingress and appliance capacity on the delivery chains.
+  const ingressNode = new Int32Array(scenario.providers.length).fill(-1);
+  const destsOfProvider = new Map<number, number[]>();
+  for (const d of options.destinations) {
+    const p = providerOf(d);
+    if (p >= 0) destsOfProvider.set(p, [...(destsOfProvider.get(p) ?? []), d]);
+  }
+  for (const [p, ds] of [...destsOfProvider].sort((a, b) => a[0] - b[0])) {
+    if (cal.providerIngress[p] === null || capsAsRows) continue;
+    ingressNode[p] = local(`${scenario.providers[p].id}#ingress`);
+    const capped = ds.filter((d) => nodes[d].capacity !== null);
+    if (capped.length > 0 && ds.length > 1) {
+      reasons.push(
+        `appliance ${capped.map((d) => nodes[d].id).join(', ')} has a capacity while provider ` +
+          `${scenario.providers[p].id}'s ingress cap also covers other destinations`,
+      );
+    }
+  }
+  if (reasons.length > 0) throw new PlannerLimitError(reasons);
+
+  const source = S * B;
+  const sink = S * B + 1;
+  let n = S * B + 2;
+  const appCap = new Int32Array(N).fill(-1);
+  for (const d of options.destinations) if (nodes[d].capacity !== null && !capsAsRows) appCap[d] = n++;
+  // Origin stores: per origin (ascending), one node per distinct ready slot (ascending).
+  const storeReady: number[][] = Array.from({ length: N }, () => []);
+  for (const d of scenario.datasets) storeReady[nodeIndex.get(d.at) as number].push(d.readySlot);
+  const storeFirst = new Int32Array(N).fill(-1);
+  const stores: number[] = [];
+  const storeOrigin: number[] = [];
+  const storeNames: string[] = [];
+  for (let v = 0; v < N; v++) {
+    storeReady[v] = [...new Set(storeReady[v])].sort((a, b) => a - b);
+    if (storeReady[v].length === 0) continue;
+    storeFirst[v] = n;
+    for (const r of storeReady[v]) {
+      stores.push(n++);
+      storeOrigin.push(v);
+      storeNames.push(`${nodes[v].id}#store@${r}`);
+    }
+  }
+
+  // Upper bound of the arc count per slot: deliveries, ingress, write/read, egress, links, holds.
+  const perSlot = options.destinations.length + 2 * scenario.providers.length + 3 * N + links.length;
+  const buf = new ArcBuffer(S * perSlot + N * S + scenario.datasets.length + N + stores.length);
+  const switchArcs: number[] = [];
+  const switchCap: number[] = [];
+  const switchStart = new Int32Array(S + 1);
+  for (let d = 0; d < N; d++) {
+    const c = nodes[d].capacity;
+    if (appCap[d] >= 0 && c !== null) {
+      const capQ = c / BigInt(q) >= BigInt(INF) ? INF : Number(c / BigInt(q));
+      buf.add(appCap[d], sink, capQ, ArcKind.APPCAP, d, -1);
+    }
+  }
+  const writeQ = cal.nodeWrite.map((x) => (x === null ? 0 : toQ(x)));
+  const readQ = cal.nodeRead.map((x) => (x === null ? 0 : toQ(x)));
+  const storageQ = cal.storage.map((s) => (s / BigInt(q) >= BigInt(INF) ? INF : Number(s / BigInt(q))));
+  for (let t = 0; t < S; t++) {
+    const base = t * B;
+    switchStart[t] = switchArcs.length;
+    for (const d of options.destinations) {
+      const p = providerOf(d);
+      if (p >= 0 && ingressNode[p] >= 0) {
+        buf.add(base + recvCore[d], base + ingressNode[p], INF, ArcKind.DELIVER, d, t);
+      } else {
+        const a = buf.add(base + recvCore[d], appCap[d] >= 0 ? appCap[d] : sink, 0, ArcKind.DELIVER, d, t);
+        switchArcs.push(a);
+        switchCap.push(INF);
+      }
+    }
+    for (let p = 0; p < ingressNode.length; p++) {
+      if (ingressNode[p] < 0) continue;
+      const ds = destsOfProvider.get(p) as number[];
+      const head = ds.length === 1 && appCap[ds[0]] >= 0 ? appCap[ds[0]] : sink;
+      switchArcs.push(buf.add(base + ingressNode[p], head, 0, ArcKind.INGRESS, p, t));
+      switchCap.push(toQ(cal.providerIngress[p] as number));
+    }
+    for (let v = 0; v < N; v++) {
+      if (writeNode[v] >= 0) buf.add(base + writeNode[v], base + recvCore[v], writeQ[v], ArcKind.WRITE, v, t);
+      if (readNode[v] >= 0) buf.add(base + sendCore[v], base + readNode[v], readQ[v], ArcKind.READ, v, t);
+    }
+    for (let p = 0; p < egressNode.length; p++) {
+      if (egressNode[p] < 0) continue;
+      const u = egressFrom[p];
+      const tail = readNode[u] >= 0 ? readNode[u] : sendCore[u];
+      buf.add(base + tail, base + egressNode[p], toQ(cal.providerEgress[p] as number), ArcKind.EGRESS, p, t);
+    }
+    for (const l of links) {
+      const u = linkFrom[l];
+      const w = linkTo[l];
+      const tail =
+        egressOfLink[l] >= 0 ? egressNode[egressOfLink[l]] : readNode[u] >= 0 ? readNode[u] : sendCore[u];
+      const head = writeNode[w] >= 0 ? writeNode[w] : recvCore[w];
+      buf.add(base + tail, base + head, toQ(cal.links[l][t]), ArcKind.LINK, l, t);
+    }
+    if (t + 1 < S) {
+      if (!direct) {
+        for (let v = 0; v < N; v++) {
+          if (storageQ[v] > 0 && nodes[v].kind !== 'exchange') {
+            buf.add(base + sendCore[v], base + B + sendCore[v], storageQ[v], ArcKind.HOLD, v, t);
+          }
+        }
+      }
+    }
+  }
+  switchStart[S] = switchArcs.length;
+  // Origin stores: releases in slot order, then the arc to the store of the next ready slot.
+  for (let v = 0; v < N; v++) {
+    const rs = storeReady[v];
+    for (let j = 0; j < rs.length; j++) {
+      const x = storeFirst[v] + j;
+      const until = j + 1 < rs.length ? rs[j + 1] : S;
+      for (let t = rs[j]; t < until; t++) buf.add(x, t * B + sendCore[v], INF, ArcKind.RELEASE, v, t);
+      if (j + 1 < rs.length) buf.add(x, x + 1, INF, ArcKind.CHAIN, v, rs[j + 1]);
+    }
+  }
+  const sourceArc = new Int32Array(scenario.datasets.length);
+  scenario.datasets.forEach((d, k) => {
+    const o = nodeIndex.get(d.at) as number;
+    const x = storeFirst[o] + storeReady[o].indexOf(d.readySlot);
+    sourceArc[k] = buf.add(source, x, demand[k], ArcKind.SOURCE, k, d.readySlot);
+  });
+
+  const m = buf.count;
+  return {
+    n,
+    arcCount: m,
+    tails: buf.tails.subarray(0, m),
+    heads: buf.heads.subarray(0, m),
+    caps: buf.caps.subarray(0, m),
+    kind: buf.kind.subarray(0, m),
+    elem: buf.elem.subarray(0, m),
+    slot: buf.slot.subarray(0, m),
+    source,
+    sink,
+    slots: S,
+    blockSize: B,
+    switchStart,
+    switchArcs: Int32Array.from(switchArcs),
+    switchCap: Float64Array.from(switchCap),
+    sourceArc,
+    demand,
+    totalDemand: D,
+    quantum: q,
+    links,
+    stores: Int32Array.from(stores),
+    storeOrigin: Int32Array.from(storeOrigin),
+    nodeName(v: number): string {
+      if (v === source) return 'SOURCE';
+      if (v === sink) return 'SINK';
+      if (stores.includes(v)) return storeNames[stores.indexOf(v)];
+      if (v >= S * B) return `${nodes[appCap.indexOf(v)]?.id ?? '?'}#capacity`;
+      return `${names[v % B]}@${Math.floor(v / B)}`;
+    },
+  };
+}

@@ -1,0 +1,489 @@
+/**
+ * The planner: a scenario in, an optimal, decoded plan out (PLAN.md), for scenarios whose datasets
+ * share one policy; scenarios that need the multi-commodity LP are refused with the reasons.
+ *
+ * Pipeline: calendars → time-expanded network ({@link buildTimeExpandedNetwork}) → reachability
+ * (infeasible datasets) → earliest completion by galloping + bisection over warm max-flows
+ * ({@link earliestCompletion}) → decoding of the flow at T* ({@link decodeFlow}) → bottlenecks from
+ * the min cut at T*−1 and the "what if" re-solve → the same steps on the direct-upload network
+ * for the comparison.
+ *
+ * Partial and infeasible plans (the horizon cannot carry every byte): the plan delivers the most
+ * bytes the horizon allows, split among datasets by priority — earlier ready slot first, then id:
+ * each dataset gets the most the network can carry given every dataset before it. This is the
+ * greedy vertex of the polymatroid of deliverable amounts, so the total is still the maximum flow.
+ * It is computed by raising the datasets' source capacities one at a time in priority order
+ * (warm solves), then fixing each source at its marginal amount and solving once more.
+ *
+ * Invariants: the document holds no times or other run-dependent values, so the same input gives
+ * a byte-identical plan; `lowerBound.slot = makespan.slot` for complete plans (the exact optimum at
+ * the quantum's granularity: no smaller T carries the demand in quanta, and the decoded plan ends
+ * no later than T*−1).
+ *
+ * Reference: design/PLAN.md; L. R. Ford, D. R. Fulkerson, "Flows in Networks" (1962), ch. III
+ * (dynamic flows on time-expanded networks).
+ */
+import { buildCalendars, type Calendars } from '../constraints/calendars.js';
+import { MaxFlowSolver } from '../flow/maxflow.js';
+import { buildFlowNetwork } from '../flow/network.js';
+import type { Scenario } from '../io/model.js';
+import { doubleElement, rankCut } from './bottlenecks.js';
+import { type DecodedFlow, decodeFlow } from './decode.js';
+import { planLp } from './lp/planner.js';
+import { buildTimeExpandedNetwork, type TimeExpandedNetwork } from './network.js';
+import type { Bottleneck, Plan, PlanDataset, PlanObjective, PlanStatus, SlotEnd, VsDirect } from './plan.js';
+import { classifyPolicy, PlannerLimitError } from './policy.js';
+import { blockingLinkArcs, openCapacities, reachableDatasets } from './reach.js';
+import { earliestCompletion, originCutBound, type SearchPoint, setSwitches } from './search.js';
+import { isoUtc } from './time.js';
+
+/** A progress event of {@link plan}: the phase that starts now. */
+export interface PlanProgress {
+  /** `calendars`, `network`, `search`, `decode`, `bottlenecks`, `what-if`, `direct` or `done`. */
+  readonly phase: string;
+  /** Max-flow solves so far (all networks). */
+  readonly solves: number;
+  /** For `search` probes: the slots enabled and the flow value in quanta. */
+  readonly probe?: { readonly T: number; readonly value: number; readonly demand: number };
+}
+
+/** Options of {@link plan}. */
+export interface PlanOptions {
+  /**
+   * Quantum of the flows, in bytes: capacities are floored to it and demands rounded up.
+   * @defaultValue 1_000_000 (1 MB)
+   */
+  readonly quantum?: number;
+  /** Called when a phase starts and after each max-flow probe. The library never prints. */
+  readonly onProgress?: (event: PlanProgress) => void;
+  /**
+   * Also plan naive direct upload for the `vsDirect` comparison.
+   * @defaultValue true
+   */
+  readonly compareDirect?: boolean;
+  /**
+   * Most bottlenecks listed (the rest are counted in a note).
+   * @defaultValue 20
+   */
+  readonly maxBottlenecks?: number;
+  /** Calendars already computed for this scenario (saves recomputing them). */
+  readonly calendars?: Calendars;
+  /**
+   * What {@link plan} optimises (PLAN.md `objective`). `min-cost` and every scenario the one-policy
+   * max-flow cannot represent go to the multi-commodity LP planner (src/scheduler/lp).
+   * @defaultValue 'earliest-completion'
+   */
+  readonly objective?: PlanObjective;
+  /** LP planner only: human-readable lines (LP sizes per reduction step, solves and their times). */
+  readonly onLog?: (line: string) => void;
+  /** LP planner only: HiGHS's own log lines. */
+  readonly onSolverLog?: (line: string) => void;
+}
+
+/** Default quantum: 1 MB. */
+export const DEFAULT_QUANTUM = 1_000_000;
+
+const METHOD = 'time-expanded max-flow';
+
+interface DirectResult {
+  readonly ten: TimeExpandedNetwork;
+  /** Smallest feasible T (quantised), or null. */
+  readonly T: number | null;
+  readonly reachable: boolean[];
+  readonly deliveredBytes: number;
+}
+
+interface Solved {
+  readonly ten: TimeExpandedNetwork;
+  readonly solver: MaxFlowSolver;
+  readonly flow: Float64Array;
+  /** Smallest feasible T or null (partial / infeasible). */
+  readonly T: number | null;
+  readonly lo: SearchPoint | null;
+  readonly reachable: boolean[];
+  readonly decoded: DecodedFlow;
+  readonly bytesIn: number[];
+}
+
+/**
+ * Plans a scenario: the earliest-completion plan of PLAN.md with bottlenecks and the comparison
+ * with direct upload. Scenarios that need the multi-commodity LP (several policies, copies,
+ * per-dataset dues, caps that a single max-flow cannot represent) and `objective: 'min-cost'` go
+ * to {@link planLp} (docs/policies.md).
+ * @throws LpTooLargeError when such a scenario's LP does not fit the WebAssembly solver
+ * @throws UsageError for a bad quantum; InputError when a calendar amount reaches 2^53
+ */
+export async function plan(scenario: Scenario, options: PlanOptions = {}): Promise<Plan> {
+  // Dispatch: the LP planner takes min-cost and every scenario that is not one policy or whose
+  // caps the max-flow network cannot represent (PlannerLimitError).
+  if (
+    (options.objective ?? 'earliest-completion') !== 'earliest-completion' ||
+    classifyPolicy(scenario).kind === 'multi'
+  ) {
+    return planLp(scenario, options);
+  }
+  try {
+    return planSync(scenario, options);
+  } catch (err) {
+    if (err instanceof PlannerLimitError) return planLp(scenario, options);
+    throw err;
+  }
+}
+
+/** Synchronous {@link plan} (the max-flow planner needs no asynchronous solver). */
+export function planSync(scenario: Scenario, options: PlanOptions = {}): Plan {
+  const q = options.quantum ?? DEFAULT_QUANTUM;
+  let solves = 0;
+  const progress = (phase: string, probe?: PlanProgress['probe']) =>
+    options.onProgress?.({ phase, solves, ...(probe ? { probe } : {}) });
+  const policy = classifyPolicy(scenario);
+  if (policy.kind === 'multi') throw new PlannerLimitError(policy.reasons);
+  progress('calendars');
+  const cal = options.calendars ?? buildCalendars(scenario);
+  const notes: string[] = [];
+  const stats: Record<string, number | string> = { quantumBytes: q, slots: cal.slots };
+  const destIds = policy.destinations.map((d) => scenario.nodes[d].id);
+  notes.push(
+    `one policy: ${scenario.datasets.length} dataset(s) to any of [${destIds.join(', ')}], copies 1; ` +
+      `earliest completion by ${METHOD} in quanta of ${q} bytes`,
+  );
+
+  const onProbe = (phase: string, demand: number) => (t: number, value: number) => {
+    solves++;
+    progress(phase, { T: t, value, demand });
+  };
+  const solveMain = (): Solved => {
+    progress('network');
+    const ten = buildTimeExpandedNetwork(scenario, cal, { quantum: q, destinations: policy.destinations });
+    const net = buildFlowNetwork(ten.n, ten.tails, ten.heads, ten.caps, ten.arcCount);
+    const solver = new MaxFlowSolver(net, ten.source, ten.sink);
+    const reachable = reachableDatasets(ten);
+    progress('search');
+    let T: number | null = null;
+    let lo: SearchPoint | null = null;
+    const bound = originCutBound(ten, openCapacities(ten));
+    if (ten.totalDemand === 0) T = 0;
+    else if (reachable.every(Boolean) && bound !== null) {
+      const r = earliestCompletion(solver, ten, { minT: bound, onProbe: onProbe('search', ten.totalDemand) });
+      T = r.T;
+      lo = r.lo;
+    }
+    stats.originCutBoundSlots = bound ?? 'none';
+    const flow =
+      T === null
+        ? mostDeliverable(scenario, solver, ten, () => solves++)
+        : T === 0
+          ? new Float64Array(ten.arcCount)
+          : solver.flows();
+    progress('decode');
+    const bytesIn = scenario.datasets.map((d, k) => Math.min(d.wire, flow[ten.sourceArc[k]] * q));
+    const decoded = decodeFlow(scenario, ten, flow, bytesIn);
+    return { ten, solver, flow, T, lo, reachable, decoded, bytesIn };
+  };
+
+  /** Direct upload: its earliest completion (or its most deliverable bytes), without decoding. */
+  const solveDirect = (): DirectResult => {
+    progress('direct');
+    const ten = buildTimeExpandedNetwork(scenario, cal, {
+      quantum: q,
+      destinations: policy.destinations,
+      direct: true,
+    });
+    const net = buildFlowNetwork(ten.n, ten.tails, ten.heads, ten.caps, ten.arcCount);
+    const solver = new MaxFlowSolver(net, ten.source, ten.sink);
+    const reachable = reachableDatasets(ten);
+    const bound = originCutBound(ten, openCapacities(ten));
+    let T: number | null = null;
+    if (ten.totalDemand === 0) T = 0;
+    else if (bound !== null && reachable.every(Boolean)) {
+      T = earliestCompletion(solver, ten, { minT: bound, onProbe: onProbe('direct', ten.totalDemand) }).T;
+    } else {
+      setSwitches(solver, ten, 0, ten.slots, ten.slots);
+      solver.solve();
+      solves++;
+    }
+    const deliveredBytes = scenario.datasets.reduce(
+      (sum, d, k) => sum + Math.min(d.wire, solver.flowOf(ten.sourceArc[k]) * q),
+      0,
+    );
+    return { ten, T, reachable, deliveredBytes };
+  };
+
+  const main = solveMain();
+  const { ten, solver, decoded } = main;
+  stats.networkNodes = ten.n;
+  stats.networkArcs = ten.arcCount;
+  stats.nodesPerSlot = ten.blockSize;
+  stats.demandQuanta = ten.totalDemand;
+
+  const datasets = planDatasets(scenario, decoded);
+  const makespanSlot = Math.max(-1, ...decoded.lastSlot);
+  const makespan = makespanSlot >= 0 ? slotEnd(scenario, makespanSlot) : null;
+  let status: PlanStatus = main.T !== null ? 'complete' : 'partial';
+  if (!main.reachable.every(Boolean)) status = 'infeasible';
+
+  // Bottlenecks and what if.
+  progress('bottlenecks');
+  let bottlenecks: Bottleneck[] = [];
+  const maxB = options.maxBottlenecks ?? 20;
+  if (status === 'infeasible') {
+    bottlenecks = explainInfeasible(scenario, cal, ten, main.reachable, notes);
+  } else if (main.T !== null && main.T >= 2 && main.lo !== null) {
+    const lo = main.lo;
+    solver.restore(lo.flow);
+    setSwitches(solver, ten, lo.T, ten.slots, lo.T);
+    solver.solve(); // already maximal: re-establishes the solver's state for the cut
+    solves++;
+    const cut = solver.minCut();
+    const ranked = rankCut(scenario, cal, ten, cut.arcs);
+    bottlenecks = ranked.bottlenecks;
+    if (ranked.elements.length > 0) {
+      progress('what-if');
+      const top = ranked.bottlenecks[0];
+      const doubled = doubleElement(solver, ten, ranked.elements[0]);
+      const r = solver.solve();
+      solves++;
+      if (r.status !== 'optimal' || r.value < ten.totalDemand) {
+        notes.push(
+          `what if: with ${top.kind} ${top.id} at twice its capacity the plan would not finish sooner (other limits bind too)`,
+        );
+      } else {
+        const s = earliestCompletion(solver, doubled, {
+          minT: originCutBound(ten, solver.capacities()) ?? 1,
+          hi: { T: lo.T, flow: r.flow, value: r.value },
+          onProbe: () => solves++,
+        });
+        const sooner = (main.T as number) - (s.T as number);
+        notes.push(
+          `what if: with ${top.kind} ${top.id} at twice its capacity the plan would finish ${sooner} slot(s) sooner ` +
+            `(makespan slot ${(s.T as number) - 1} instead of ${(main.T as number) - 1})`,
+        );
+      }
+    }
+  } else if (main.T === null) {
+    const cut = solver.minCut();
+    const ranked = rankCut(scenario, cal, ten, cut.arcs);
+    bottlenecks = ranked.bottlenecks;
+    if (ranked.elements.length > 0) {
+      progress('what-if');
+      const top = ranked.bottlenecks[0];
+      const before = solver.value;
+      doubleElement(solver, ten, ranked.elements[0]);
+      const r = solver.solve();
+      solves++;
+      const more = r.status === 'optimal' ? (r.value - before) * q : 0;
+      notes.push(
+        `what if: with ${top.kind} ${top.id} at twice its capacity up to ${more} more bytes would be delivered within the horizon`,
+      );
+    }
+  } else if (main.T !== null && main.T <= 1 && ten.totalDemand > 0) {
+    notes.push(
+      'the plan completes in the first slot: nothing to gain from more capacity at this slot length',
+    );
+  }
+  if (bottlenecks.length > maxB) {
+    notes.push(`${bottlenecks.length - maxB} more element(s) in the cut are not listed`);
+    bottlenecks = bottlenecks.slice(0, maxB);
+  }
+  if (status !== 'complete') {
+    const total = scenario.datasets.reduce((s, d) => s + d.wire, 0);
+    const got = main.bytesIn.reduce((s, b) => s + b, 0);
+    notes.push(
+      `the horizon ends before every byte is delivered: ${got} of ${total} bytes; split by priority ` +
+        '(earlier ready slot first, then id: each dataset gets the most the network allows after those before it)',
+    );
+  }
+  for (const d of datasets) {
+    if (d.met === false && d.completed !== null)
+      notes.push(`dataset ${d.id} misses its due ${d.due} by ${d.lateSlots} slot(s)`);
+  }
+
+  let vsDirect: VsDirect | undefined;
+  if (options.compareDirect ?? true) {
+    vsDirect = compareDirect(scenario, solveDirect, makespan, notes, stats);
+  }
+  stats.maxFlowSolves = solves;
+  stats.pushes = solver.counters.pushes;
+  stats.relabels = solver.counters.relabels;
+  stats.globalUpdates = solver.counters.globalUpdates;
+  stats.cyclesCancelled = decoded.cyclesCancelled;
+  progress('done');
+
+  const sortedStats: Record<string, number | string> = {};
+  for (const k of Object.keys(stats).sort()) sortedStats[k] = stats[k];
+  return {
+    wanplan: 1,
+    scenario: scenario.name,
+    status,
+    objective: 'earliest-completion',
+    horizon: {
+      start: scenario.horizon.startIso,
+      slotSeconds: scenario.horizon.slotSeconds,
+      slots: scenario.horizon.slots,
+    },
+    quantumBytes: q,
+    makespan,
+    lowerBound: { slot: status === 'complete' && makespan !== null ? makespan.slot : null, method: METHOD },
+    datasets,
+    transfers: decoded.transfers,
+    deliveries: decoded.deliveries,
+    storage: decoded.storage,
+    bottlenecks,
+    notes,
+    ...(vsDirect ? { vsDirect } : {}),
+    stats: sortedStats,
+  };
+}
+
+/** Greedy priority split of a partial plan (module header); returns the final flow. */
+function mostDeliverable(
+  scenario: Scenario,
+  solver: MaxFlowSolver,
+  ten: TimeExpandedNetwork,
+  solved: () => void,
+): Float64Array {
+  // Start from zero flow so that closing the sources needs no flow repair.
+  solver.restore(new Float64Array(ten.arcCount));
+  setSwitches(solver, ten, 0, ten.slots, ten.slots);
+  const order = scenario.datasets
+    .map((d, k) => ({ k, r: d.readySlot, id: d.id }))
+    .sort((a, b) => a.r - b.r || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const k of ten.sourceArc) solver.setCapacity(k, 0);
+  const marginal = new Float64Array(scenario.datasets.length);
+  let value = 0;
+  for (const { k } of order) {
+    if (ten.demand[k] === 0) continue;
+    solver.setCapacity(ten.sourceArc[k], ten.demand[k]);
+    const r = solver.solve();
+    solved();
+    if (r.status !== 'optimal') throw new Error(`scheduler: max-flow rejected the network: ${r.message}`);
+    marginal[k] = r.value - value;
+    value = r.value;
+  }
+  // Fix each source at its marginal amount and solve from zero flow (lowering capacities under a
+  // flow would need the solver's flow repair, which is not needed here).
+  solver.restore(new Float64Array(ten.arcCount));
+  for (let k = 0; k < marginal.length; k++) solver.setCapacity(ten.sourceArc[k], marginal[k]);
+  const r = solver.solve();
+  solved();
+  if (r.status !== 'optimal' || r.value !== value)
+    throw new Error('scheduler: the priority split is not a maximum flow');
+  const flow = r.flow;
+  // Restore the full demands so that the min cut (bottlenecks) is that of the real network.
+  for (let k = 0; k < marginal.length; k++) solver.setCapacity(ten.sourceArc[k], ten.demand[k]);
+  solver.solve();
+  solved();
+  return flow;
+}
+
+function slotEnd(scenario: Scenario, slot: number): SlotEnd {
+  const h = scenario.horizon;
+  return { slot, end: isoUtc(h.start + (slot + 1) * h.slotSeconds) };
+}
+
+function planDatasets(scenario: Scenario, decoded: DecodedFlow): PlanDataset[] {
+  const h = scenario.horizon;
+  const rows = scenario.datasets.map((d, k): PlanDataset => {
+    const deliveredMap = decoded.delivered[k];
+    const delivered: Record<string, number> = {};
+    let total = 0;
+    for (const key of [...deliveredMap.keys()].sort()) {
+      delivered[key] = deliveredMap.get(key) as number;
+      total += delivered[key];
+    }
+    const complete = total >= d.wire;
+    // A dataset of zero bytes completes at the start of its ready slot (= end of the slot before).
+    const doneSlot = d.wire === 0 ? d.readySlot - 1 : decoded.lastSlot[k];
+    const completedAt = complete ? h.start + (doneSlot + 1) * h.slotSeconds : null;
+    let met: boolean | null = null;
+    let lateSlots: number | null = null;
+    if (d.due !== null) {
+      met = completedAt !== null && completedAt <= d.due;
+      if (completedAt !== null) {
+        const lastMeeting = Math.floor((d.due - h.start) / h.slotSeconds) - 1;
+        lateSlots = met ? 0 : Math.max(1, doneSlot - lastMeeting);
+      }
+    }
+    return {
+      id: d.id,
+      wireBytes: d.wire,
+      delivered,
+      completed: completedAt === null ? null : isoUtc(completedAt),
+      due: d.due === null ? null : isoUtc(d.due),
+      met,
+      lateSlots,
+    };
+  });
+  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function explainInfeasible(
+  scenario: Scenario,
+  cal: Calendars,
+  ten: TimeExpandedNetwork,
+  reachable: readonly boolean[],
+  notes: string[],
+): Bottleneck[] {
+  const blocked = new Set<number>();
+  const doneNodes = new Set<number>();
+  scenario.datasets.forEach((d, k) => {
+    if (reachable[k]) return;
+    const from = ten.heads[ten.sourceArc[k]];
+    const arcs = doneNodes.has(from) ? [] : blockingLinkArcs(ten, from);
+    doneNodes.add(from);
+    for (const a of arcs) blocked.add(a);
+    const why =
+      arcs.length === 0
+        ? 'no link leads from it towards an allowed destination'
+        : `every route is closed when the data could use it (${new Set(arcs.map((a) => scenario.links[ten.elem[a]].id)).size} link(s) without capacity at those slots, and no staging to wait for them)`;
+    notes.push(
+      `dataset ${d.id} at ${d.at} (ready slot ${d.readySlot}) cannot reach any allowed destination within the horizon: ${why}`,
+    );
+  });
+  const ranked = rankCut(scenario, cal, ten, Int32Array.from([...blocked].sort((a, b) => a - b)));
+  return ranked.bottlenecks.map((b) => ({
+    ...b,
+    note: `no capacity (closed or zero) in ${b.slots.length} slot(s) where the data could use it`,
+  }));
+}
+
+function compareDirect(
+  scenario: Scenario,
+  run: () => DirectResult,
+  makespan: SlotEnd | null,
+  notes: string[],
+  stats: Record<string, number | string>,
+): VsDirect | undefined {
+  let direct: DirectResult;
+  try {
+    direct = run();
+  } catch (err) {
+    if (err instanceof PlannerLimitError) {
+      notes.push(`direct upload not compared: ${err.reasons.join('; ')}`);
+      return undefined;
+    }
+    throw err;
+  }
+  stats.directNetworkNodes = direct.ten.n;
+  stats.directNetworkArcs = direct.ten.arcCount;
+  const lastSlot = direct.T === null ? -1 : direct.T - 1;
+  const deliveredBytes = direct.deliveredBytes;
+  let status: PlanStatus = direct.T !== null ? 'complete' : 'partial';
+  if (!direct.reachable.every(Boolean)) status = 'infeasible';
+  const dMakespan = status === 'complete' && lastSlot >= 0 ? slotEnd(scenario, lastSlot) : null;
+  const speedup =
+    dMakespan !== null && makespan !== null
+      ? Math.round(((dMakespan.slot + 1) / (makespan.slot + 1)) * 1000) / 1000
+      : null;
+  let note: string;
+  if (status === 'complete' && dMakespan !== null && makespan !== null) {
+    note = `direct upload (origin → destination links only, no relaying, no staging) ends in slot ${dMakespan.slot}; this plan in slot ${makespan.slot} (${speedup}× faster)`;
+  } else if (status === 'complete') {
+    note = 'direct upload has nothing to deliver either';
+  } else {
+    note =
+      `direct upload does not complete within the horizon: ${deliveredBytes} bytes delivered` +
+      (status === 'infeasible' ? ' (some datasets have no direct link to an allowed destination)' : '');
+  }
+  return { status, makespan: dMakespan, deliveredBytes, speedup, note };
+}

@@ -1,0 +1,132 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDocument, type YAMLSeq } from 'yaml';
+import { memoryIo } from '../../../src/cli/io.js';
+import { runCli } from '../../../src/cli/program.js';
+import { expectValidScenario, SKYPLANE, SNDLIB, ZOO } from './helpers.js';
+
+const START = ['--start', '2026-12-05T00:00:00Z'];
+
+async function run(argv: string[]) {
+  const io = memoryIo();
+  const code = await runCli(argv, io);
+  return { code, out: io.stdout, err: io.stderr };
+}
+
+describe('wanplan import (CLI)', () => {
+  it('zoo: prints a valid YAML scenario on stdout, exit 0', async () => {
+    const r = await run(['import', 'zoo', `${ZOO}/Abilene.graphml`, ...START]);
+    expect(r.code).toBe(0);
+    expect(r.out.startsWith('# yaml-language-server: $schema=')).toBe(true);
+    expect(r.out).toContain('horizon.length 7d: assumed');
+    expect(r.out).not.toContain('horizon.start'); // given with --start: not an assumption
+    await expectValidScenario(r.out, 'abilene.yaml');
+  });
+
+  it('zoo: a missing --default-capacity is a usage error (exit 2) without a stack trace', async () => {
+    const r = await run(['import', 'zoo', `${ZOO}/Geant2012.graphml`]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--default-capacity RATE/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('zoo: bad input is exit 1 with file:line:column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wanplan-cli-'));
+    const bad = join(dir, 'bad.graphml');
+    writeFileSync(bad, readFileSync(`${ZOO}/Abilene.graphml`, 'utf8').replace('</node>', '</nod>'));
+    const r = await run(['import', 'zoo', bad]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/bad\.graphml:76:5: malformed XML/);
+    const bin = join(dir, 'bin.graphml');
+    writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]));
+    const rb = await run(['import', 'zoo', bin]);
+    expect(rb.code).toBe(1);
+    expect(rb.err).toMatch(/bin\.graphml:2:1: binary data/);
+    expect((await run(['import', 'zoo', join(dir, 'none.graphml')])).err).toMatch(
+      /cannot read the file: no such file/,
+    );
+  });
+
+  it('sndlib --json: JSON on stdout, the assumptions on stderr', async () => {
+    const r = await run([
+      'import',
+      'sndlib',
+      `${SNDLIB}/germany50/germany50.xml`,
+      '--capacity-unit',
+      'Mbps',
+      '--demands-as-datasets',
+      '--volume-per-mbps',
+      '1TB',
+      '--json',
+      ...START,
+    ]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.datasets).toHaveLength(662);
+    expect(r.err).toContain('note: The file has no META unit');
+    await expectValidScenario(r.out, 'germany50.json');
+  });
+
+  it('skyplane: --data is required', async () => {
+    expect((await run(['import', 'skyplane'])).code).toBe(2);
+  });
+
+  // Acceptance (issue 7): Geant2012 + three Skyplane regions + a dataset per site imports, merges,
+  // validates, plans and verifies.
+  it('Geant2012 + three cloud regions from the Skyplane grid + a dataset per site plans and verifies', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wanplan-cli-'));
+    const geant = join(dir, 'geant.yaml');
+    const merged = join(dir, 'geant-cloud.yaml');
+    const zoo = await run([
+      'import',
+      'zoo',
+      `${ZOO}/Geant2012.graphml`,
+      '--default-capacity',
+      '10Gbps',
+      ...START,
+      '--out',
+      geant,
+    ]);
+    expect(zoo.code).toBe(0);
+    const sky = await run([
+      'import',
+      'skyplane',
+      '--data',
+      SKYPLANE,
+      '--regions',
+      'aws:eu-central-1,azure:westeurope,gcp:europe-west3',
+      '--into',
+      geant,
+      '--out',
+      merged,
+    ]);
+    expect(sky.code).toBe(0);
+    expect(sky.err).toContain('added 3 cloud nodes and 6 links');
+
+    // Connect the clouds to the sites nearest to them and give every site a dataset.
+    const doc = parseDocument(readFileSync(merged, 'utf8'));
+    const links = doc.get('links') as YAMLSeq;
+    for (const [site, cloud] of [
+      ['DE', 'aws:eu-central-1'],
+      ['NL', 'azure:westeurope'],
+      ['BE', 'gcp:europe-west3-a'],
+    ]) {
+      links.add(doc.createNode({ from: site, to: cloud, capacity: '10Gbps', bidirectional: true }));
+    }
+    const sites = (doc.toJS().nodes as { id: string; kind: string }[]).filter((n) => n.kind === 'site');
+    expect(sites).toHaveLength(40);
+    doc.set(
+      'datasets',
+      doc.createNode(sites.map((s) => ({ id: `${s.id}-backup`, at: s.id, size: '20TB', reduction: 4 }))),
+    );
+    const text = doc.toString();
+    const scenario = await expectValidScenario(text, 'geant-cloud.yaml');
+    expect((scenario.nodes as unknown[]).length).toBe(43);
+    expect((scenario.links as unknown[]).length).toBe(61 + 6 + 3);
+    expect(text).toContain(
+      '# Imported by `wanplan import zoo` from ../shared/data/topology-zoo/Geant2012.graphml',
+    );
+  });
+});
