@@ -85,7 +85,8 @@ export interface PoliciesBenchResult {
   };
 }
 
-const GRID = [
+/** The growth grid: scenario generator sizes, smallest first (exported for bench/run.ts). */
+export const GRID = [
   { sites: 15, clouds: 6, exchanges: 2, links: 70, days: 2, slotSeconds: 3600 },
   { sites: 30, clouds: 9, exchanges: 3, links: 150, days: 4, slotSeconds: 3600 },
   { sites: 60, clouds: 12, exchanges: 4, links: 300, days: 7, slotSeconds: 3600 },
@@ -94,7 +95,7 @@ const GRID = [
 ];
 
 /** The generator's scenario with its datasets spread over policies (module header). */
-function policyScenario(g: (typeof GRID)[number], seed: number): Scenario {
+export function policyScenario(g: (typeof GRID)[number], seed: number): Scenario {
   const doc = generateWorldwideScenario({ seed, ...g }) as { datasets: Record<string, unknown>[] };
   doc.datasets = doc.datasets.map((d, i) => {
     switch (i % 4) {
@@ -113,7 +114,13 @@ function policyScenario(g: (typeof GRID)[number], seed: number): Scenario {
 
 const mb = (b: number) => Math.round(b / 1e5) / 10;
 
-async function measure(name: string, s: Scenario, sites: number, budgetMs = 300_000): Promise<PolicyPoint> {
+/** Builds the LP of `s` (whole horizon), plans it with {@link planLp} and verifies the plan; sizes, times, counters. */
+export async function measure(
+  name: string,
+  s: Scenario,
+  sites: number,
+  budgetMs = 300_000,
+): Promise<PolicyPoint> {
   const cal = buildCalendars(s);
   const t0 = performance.now();
   let ctx: ReturnType<typeof buildLpContext>;
@@ -198,7 +205,7 @@ async function measure(name: string, s: Scenario, sites: number, budgetMs = 300_
 }
 
 /** Reads free MPS as HiGHS writes it and solves it with scipy's HiGHS dual simplex; prints JSON. */
-const NATIVE = String.raw`
+export const NATIVE = String.raw`
 import json, sys, time
 import numpy as np
 from scipy.optimize import linprog

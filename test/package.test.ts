@@ -30,6 +30,12 @@ describe('package', () => {
     expect(names).toContain('InputError');
   });
 
+  it('examples/library.mjs (the README example) plans and verifies through the package name', () => {
+    const out = execFileSync(process.execPath, ['examples/library.mjs'], { encoding: 'utf8' });
+    expect(out).toMatch(/^complete, last byte stored 2026-12-08T02:00:00Z/);
+    expect(out).toContain('verified: true (0 violations)');
+  });
+
   it('the bin prints the version and exits 0', () => {
     const out = execFileSync(process.execPath, [pkg.bin.wanplan, '--version'], { encoding: 'utf8' });
     expect(out.trim()).toBe(pkg.version);

@@ -251,7 +251,9 @@ export interface FormatOptions {
 /** The comparison as a plain-text table followed by a verdict line. */
 export function formatComparison(c: Comparison, options: FormatOptions = {}): string {
   const shown = options.onlyChanges
-    ? c.rows.filter((r) => !((r.kind === 'counter' || r.kind === 'output') && r.change === 0 && r.status === 'ok'))
+    ? c.rows.filter(
+        (r) => !((r.kind === 'counter' || r.kind === 'output') && r.change === 0 && r.status === 'ok'),
+      )
     : c.rows;
   const header = ['case', 'metric', 'baseline', 'now', 'change', 'status'];
   const cells = shown.map((r) => [

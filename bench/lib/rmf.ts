@@ -86,7 +86,8 @@ export function rmfNetwork(a: number, b: number, seed: number, c1 = 1, c2 = 10_0
         perm[i] = perm[j];
         perm[j] = t;
       }
-      for (let i = 0; i < perFrame; i++) arc(base + i, base + perFrame + perm[i], c1 + Math.floor(rnd() * (c2 - c1 + 1)));
+      for (let i = 0; i < perFrame; i++)
+        arc(base + i, base + perFrame + perm[i], c1 + Math.floor(rnd() * (c2 - c1 + 1)));
     }
   }
   if (k !== m) throw new Error(`rmfNetwork: built ${k} arcs, expected ${m}`);

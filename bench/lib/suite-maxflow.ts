@@ -67,7 +67,10 @@ function instanceCase(r: InstanceResult): BenchCase {
   };
   if (r.lemonSolveS !== null) {
     // One LEMON run: shown for orientation, never gating.
-    ratios.lemon = { ...ratioOf(ours, [r.lemonSolveS * 1000], 'solve_s, one LEMON run', Infinity), gate: false };
+    ratios.lemon = {
+      ...ratioOf(ours, [r.lemonSolveS * 1000], 'solve_s, one LEMON run', Infinity),
+      gate: false,
+    };
   }
   return {
     id: `maxflow/${r.family}/${r.size}`,

@@ -6,10 +6,11 @@
  * verifying), handed to tinybench as the sample; network size, max-flow solves, pushes and
  * relabels are the counters.
  */
-import type { ScenarioGenOptions } from './scenario-gen.js';
+
 import { runPlanBench } from '../plan.js';
 import { type CaseSpec, measureCase } from './harness.js';
 import type { BenchCase, Ratio } from './result.js';
+import type { ScenarioGenOptions } from './scenario-gen.js';
 import { sig4 } from './stats.js';
 
 /** The quick size: a fifth of the issue's scenario (80 sites, 500 links). */
@@ -28,7 +29,11 @@ function planSpec(gen: ScenarioGenOptions, slotSeconds: number, reps: number): C
     reps,
     warmup: 0,
     run: () => {
-      const r = runPlanBench({ scenario: { seed: 20261125, ...gen, slotSeconds }, doubleSlots: false, out: null });
+      const r = runPlanBench({
+        scenario: { seed: 20261125, ...gen, slotSeconds },
+        doubleSlots: false,
+        out: null,
+      });
       const p = r.runs[0];
       return {
         durationMs: p.planMs,
@@ -39,7 +44,12 @@ function planSpec(gen: ScenarioGenOptions, slotSeconds: number, reps: number): C
           pushes: p.pushes,
           relabels: p.relabels,
         },
-        outputs: { status: p.status, makespanSlot: p.makespanSlot, transfers: p.transfers, verified: p.verified },
+        outputs: {
+          status: p.status,
+          makespanSlot: p.makespanSlot,
+          transfers: p.transfers,
+          verified: p.verified,
+        },
         extra: { phasesMs: p.phasesMs, totalMs: p.totalMs },
       };
     },
@@ -69,7 +79,8 @@ export async function planCases(o: PlanSuiteOptions): Promise<BenchCase[]> {
       };
       doubled = { ...doubled, ratios: { 'half the slots': ratio } };
     }
-    for (const c of [base, doubled]) o.log(`${c.id}: median ${c.time?.medianMs} ms, ${JSON.stringify(c.counters)}`);
+    for (const c of [base, doubled])
+      o.log(`${c.id}: median ${c.time?.medianMs} ms, ${JSON.stringify(c.counters)}`);
     cases.push(base, doubled);
   }
   return cases;

@@ -120,6 +120,15 @@ export interface TimeExpandedNetwork {
   readonly elem: Int32Array;
   /** Slot per arc (−1 for global arcs; the ready slot for source arcs). */
   readonly slot: Int32Array;
+  /**
+   * 1 when the arc's *exact* capacity (bytes, every switch enabled) is positive, 0 when it is
+   * exactly zero — a closed window, a zero cap, a full-zero appliance. Reachability (PLAN.md
+   * `infeasible`) is judged on this, not on the quantised `caps`: a link carrying less than one
+   * quantum per slot is open for reachability although the flow cannot use it. In `capsAsRows`
+   * mode it also closes what the LP's rows would: links leaving a provider whose `egress` is 0
+   * and deliveries at nodes whose provider `ingress` or appliance `capacity` is 0.
+   */
+  readonly open: Uint8Array;
   readonly source: number;
   readonly sink: number;
   readonly slots: number;
@@ -155,6 +164,7 @@ class ArcBuffer {
   kind: Uint8Array;
   elem: Int32Array;
   slot: Int32Array;
+  open: Uint8Array;
   count = 0;
 
   /** @param size - expected arc count (an upper bound avoids every regrowth) */
@@ -166,11 +176,22 @@ class ArcBuffer {
     this.kind = new Uint8Array(n);
     this.elem = new Int32Array(n);
     this.slot = new Int32Array(n);
+    this.open = new Uint8Array(n);
   }
 
-  add(tail: number, head: number, cap: number, kind: number, elem: number, slot: number): number {
+  /** Adds an arc; `open` says whether its exact capacity is positive (see {@link TimeExpandedNetwork.open}). */
+  add(
+    tail: number,
+    head: number,
+    cap: number,
+    kind: number,
+    elem: number,
+    slot: number,
+    open: boolean,
+  ): number {
     if (this.count === this.tails.length) this.grow();
     const i = this.count++;
+    this.open[i] = open ? 1 : 0;
     this.tails[i] = tail;
     this.heads[i] = head;
     this.caps[i] = cap;
@@ -193,6 +214,7 @@ class ArcBuffer {
     this.kind = g(this.kind, (n) => new Uint8Array(n));
     this.elem = g(this.elem, (n) => new Int32Array(n));
     this.slot = g(this.slot, (n) => new Int32Array(n));
+    this.open = g(this.open, (n) => new Uint8Array(n));
   }
 }
 
