@@ -4,6 +4,7 @@
  * plus warm against cold re-solves on a growing time-expanded network.
  *
  *   npx tsx bench/maxflow.ts [--quick] [--out DIR] [--reps R] [--networkx] [--lemon-large]
+ *                            [--families F,G] [--skip FAMILY-SIZE,…] [--warm-only]
  *
  * Each instance is generated (deterministic seed) into a temporary folder; in every repetition
  * wanplan (`wanplan maxflow --json`, a fresh Node process, its own `solve_s`) and `maxflow-ref
@@ -18,6 +19,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkMaxFlow } from '../src/flow/check.js';
 import { MaxFlowSolver } from '../src/flow/max-flow-solver.js';
 import { buildFlowNetwork } from '../src/flow/network.js';
 import { warmUpMaxFlow } from '../src/flow/warm-up.js';
@@ -47,6 +49,8 @@ export interface MaxflowBenchOptions {
    * per solve on each side, too slow for the harness's quick run). @defaultValue none
    */
   skip?: readonly string[];
+  /** Run the warm-versus-cold sequence only (no DIMACS families). @defaultValue false */
+  warmOnly?: boolean;
   /** Progress lines (stderr by default). */
   log?: (line: string) => void;
 }
@@ -77,10 +81,25 @@ export interface InstanceResult {
 export interface WarmStep {
   slots: number;
   value: number;
+  /** Warm: `solveValue()` on the solver of the previous step (its maximum preflow kept). */
   warmS: number;
+  /** Cold: `solveValue()` on a fresh solver with this step's capacities. */
   coldS: number;
   warmPushes: number;
   coldPushes: number;
+  warmRelabels: number;
+  coldRelabels: number;
+  /** Warm with `solve()` every step (phase 2 each time: the excess returned, then re-flooded). */
+  fullWarmS: number;
+  fullWarmPushes: number;
+  fullWarmRelabels: number;
+}
+
+/** Sums over the steps of one way of solving the sequence. */
+export interface WarmTotals {
+  s: number;
+  pushes: number;
+  relabels: number;
 }
 
 /** The whole result document. */
@@ -89,7 +108,19 @@ export interface MaxflowBenchResult {
   machine: { cpus: number; model: string; node: string; platform: string; memoryGiB: number };
   options: { quick: boolean; reps: number; networkx: boolean; lemonLarge: boolean };
   instances: InstanceResult[];
-  warmVsCold: { instance: string; steps: WarmStep[]; warmTotalS: number; coldTotalS: number; saving: number };
+  warmVsCold: {
+    instance: string;
+    steps: WarmStep[];
+    warmTotalS: number;
+    coldTotalS: number;
+    /** 1 − warm / cold total seconds. */
+    saving: number;
+    /** Totals of warm, cold and full-warm (`solve()` every step) runs. */
+    totals: { warm: WarmTotals; cold: WarmTotals; fullWarm: WarmTotals };
+    /** 1 − warm / cold total pushes, and the same for relabels. */
+    pushSaving: number;
+    relabelSaving: number;
+  };
 }
 
 function sizesOf(family: string, quick: boolean): [string, number][] {
@@ -138,7 +169,7 @@ export async function runMaxflowBench(options: MaxflowBenchOptions = {}): Promis
   const tmp = mkdtempSync(join(os.tmpdir(), 'wanplan-maxflow-bench-'));
   const instances: InstanceResult[] = [];
   try {
-    for (const family of families) {
+    for (const family of options.warmOnly ? [] : families) {
       for (const [size, arcs] of sizesOf(family, quick)) {
         if (options.skip?.includes(`${family}-${size}`)) continue;
         const file = join(tmp, `${family}-${size}.max`);
@@ -220,7 +251,8 @@ export async function runMaxflowBench(options: MaxflowBenchOptions = {}): Promis
     const outDir = options.outDir === undefined ? join(ROOT, 'bench/results') : options.outDir;
     if (outDir !== null) {
       mkdirSync(outDir, { recursive: true });
-      const path = join(outDir, `maxflow-${result.date.slice(0, 10)}${quick ? '-quick' : ''}.json`);
+      const suffix = `${quick ? '-quick' : ''}${options.warmOnly ? '-warm' : ''}`;
+      const path = join(outDir, `maxflow-${result.date.slice(0, 10)}${suffix}.json`);
       writeFileSync(path, `${JSON.stringify(result, null, 2)}\n`);
       log(`wrote ${path}`);
     }
@@ -232,8 +264,11 @@ export async function runMaxflowBench(options: MaxflowBenchOptions = {}): Promis
 
 /**
  * The planner's pattern: one time-expanded network with all slots, whose sink arcs are opened
- * slot range by slot range; each step re-solves warm, and a fresh solver solves the same
- * capacities cold for comparison (both in this process, after a JIT warm-up).
+ * slot range by slot range. Each step solves the value three ways (all in this process, after a
+ * JIT warm-up): warm — `solveValue()` continuing from the maximum preflow of the previous step;
+ * cold — `solveValue()` on a fresh solver; full warm — `solve()` every step on a third solver (the
+ * pre-preflow way: phase 2 returns the parked excess, the next solve floods it back). At the last
+ * step warm and cold also ask for the flow (`flows()`: phase 2 once), which the checker verifies.
  */
 function warmColdSequence(
   tmp: string,
@@ -265,23 +300,45 @@ function warmColdSequence(
   warmUpMaxFlow();
   const stepsCount = 8;
   const openUpTo = (k: number) => Math.round((slots * k) / stepsCount);
-  const warmSolver = new MaxFlowSolver(net, inst.source, inst.sink);
-  for (const i of sinkArcs) warmSolver.setCapacity(i, 0);
+  const closedSolver = () => {
+    const solver = new MaxFlowSolver(net, inst.source, inst.sink);
+    for (const i of sinkArcs) solver.setCapacity(i, 0);
+    return solver;
+  };
+  const warmSolver = closedSolver();
+  const fullSolver = closedSolver();
   const steps: WarmStep[] = [];
   for (let k = 1; k <= stepsCount; k++) {
     const upTo = openUpTo(k);
-    for (const i of sinkArcs)
-      if (slotOf(i) < upTo && slotOf(i) >= openUpTo(k - 1)) warmSolver.setCapacity(i, inst.caps[i]);
+    const last = k === stepsCount;
+    for (const i of sinkArcs) {
+      if (slotOf(i) < upTo && slotOf(i) >= openUpTo(k - 1)) {
+        warmSolver.setCapacity(i, inst.caps[i]);
+        fullSolver.setCapacity(i, inst.caps[i]);
+      }
+    }
     let t0 = performance.now();
-    const warm = warmSolver.solve();
+    const warm = warmSolver.solveValue();
+    const warmFlow = last ? warmSolver.flows() : null;
     const warmS = (performance.now() - t0) / 1000;
     const cold = new MaxFlowSolver(net, inst.source, inst.sink);
     for (const i of sinkArcs) if (slotOf(i) >= upTo) cold.setCapacity(i, 0);
     t0 = performance.now();
-    const coldR = cold.solve();
+    const coldR = cold.solveValue();
+    if (last) cold.flows();
     const coldS = (performance.now() - t0) / 1000;
-    if (warm.status !== 'optimal' || coldR.status !== 'optimal' || warm.value !== coldR.value) {
-      throw new Error(`warm/cold mismatch at ${upTo} slots`);
+    t0 = performance.now();
+    const full = fullSolver.solve();
+    const fullS = (performance.now() - t0) / 1000;
+    if (warm.status !== 'optimal' || coldR.status !== 'optimal' || full.status !== 'optimal') {
+      throw new Error(`warm/cold: bad input at ${upTo} slots`);
+    }
+    if (warm.value !== coldR.value || full.value !== coldR.value) {
+      throw new Error(`warm/cold mismatch at ${upTo} slots: ${warm.value}, ${coldR.value}, ${full.value}`);
+    }
+    if (warmFlow !== null) {
+      const check = checkMaxFlow(net, inst.source, inst.sink, warmFlow, warmSolver.capacities());
+      if (!check.ok) throw new Error(`warm/cold: the warm flow fails the checker: ${check.errors[0]}`);
     }
     steps.push({
       slots: upTo,
@@ -290,19 +347,49 @@ function warmColdSequence(
       coldS: sig4(coldS),
       warmPushes: warm.counters.pushes,
       coldPushes: coldR.counters.pushes,
+      warmRelabels: warm.counters.relabels,
+      coldRelabels: coldR.counters.relabels,
+      fullWarmS: sig4(fullS),
+      fullWarmPushes: full.counters.pushes,
+      fullWarmRelabels: full.counters.relabels,
     });
     log(
-      `warm/cold  ${String(upTo).padStart(4)} slots  value ${warm.value}  warm ${sig4(warmS)}s  cold ${sig4(coldS)}s`,
+      `warm/cold  ${String(upTo).padStart(4)} slots  value ${warm.value}  warm ${sig4(warmS)}s ` +
+        `(${warm.counters.pushes} pushes)  cold ${sig4(coldS)}s (${coldR.counters.pushes})  ` +
+        `solve()-warm ${sig4(fullS)}s (${full.counters.pushes})`,
     );
   }
-  const warmTotalS = sig4(steps.reduce((a, s) => a + s.warmS, 0));
-  const coldTotalS = sig4(steps.reduce((a, s) => a + s.coldS, 0));
+  const total = (s: (x: WarmStep) => number) => steps.reduce((a, x) => a + s(x), 0);
+  const totals = {
+    warm: {
+      s: sig4(total((x) => x.warmS)),
+      pushes: total((x) => x.warmPushes),
+      relabels: total((x) => x.warmRelabels),
+    },
+    cold: {
+      s: sig4(total((x) => x.coldS)),
+      pushes: total((x) => x.coldPushes),
+      relabels: total((x) => x.coldRelabels),
+    },
+    fullWarm: {
+      s: sig4(total((x) => x.fullWarmS)),
+      pushes: total((x) => x.fullWarmPushes),
+      relabels: total((x) => x.fullWarmRelabels),
+    },
+  };
+  log(
+    `warm/cold  total  warm ${totals.warm.s}s  cold ${totals.cold.s}s  solve()-warm ${totals.fullWarm.s}s; ` +
+      `pushes ${totals.warm.pushes} / ${totals.cold.pushes}, relabels ${totals.warm.relabels} / ${totals.cold.relabels}`,
+  );
   return {
     instance: `dimacs-gen ${args.slice(0, -2).join(' ')} (${inst.nodes} nodes, ${inst.arcs} arcs)`,
     steps,
-    warmTotalS,
-    coldTotalS,
-    saving: sig4(1 - warmTotalS / coldTotalS),
+    warmTotalS: totals.warm.s,
+    coldTotalS: totals.cold.s,
+    saving: sig4(1 - totals.warm.s / totals.cold.s),
+    totals,
+    pushSaving: sig4(1 - totals.warm.pushes / totals.cold.pushes),
+    relabelSaving: sig4(1 - totals.warm.relabels / totals.cold.relabels),
   };
 }
 
@@ -316,6 +403,8 @@ function parseArgs(argv: string[]): MaxflowBenchOptions {
     else if (a === '--out') o.outDir = argv[++k];
     else if (a === '--reps') o.reps = Number(argv[++k]);
     else if (a === '--families') o.families = argv[++k].split(',');
+    else if (a === '--skip') o.skip = argv[++k].split(',');
+    else if (a === '--warm-only') o.warmOnly = true;
     else throw new Error(`bench/maxflow: unknown argument ${a}`);
   }
   return o;

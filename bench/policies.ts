@@ -205,7 +205,7 @@ export async function measure(
 }
 
 /** Reads free MPS as HiGHS writes it and solves it with scipy's HiGHS dual simplex; prints JSON. */
-export const NATIVE = String.raw`
+export const NATIVE = `
 import json, sys, time
 import numpy as np
 from scipy.optimize import linprog

@@ -31,7 +31,7 @@ const USAGE = `usage: npm run bench -- [--quick] [--suite NAME]... [--out DIR] [
   --quick        CI sizes (under 3 minutes on 2 cores)
   --suite NAME   run only this suite (repeatable, or comma-separated): ${SUITES.join(', ')}
   --out DIR      where to write <time>-<commit>.json and latest.json (default bench/results)
-  --reps R       repetitions per maxflow instance (default 3)`;
+  --reps R       repetitions per maxflow instance (default 5)`;
 
 class UsageError extends Error {}
 
@@ -62,7 +62,7 @@ function parse(argv: string[]): Args {
   for (const n of names) {
     if (!(SUITES as readonly string[]).includes(n)) throw new UsageError(`unknown suite "${n}"`);
   }
-  const reps = v.reps === undefined ? 3 : Number(v.reps);
+  const reps = v.reps === undefined ? 5 : Number(v.reps);
   if (!(Number.isInteger(reps) && reps >= 1))
     throw new UsageError(`--reps must be a positive integer, got ${v.reps}`);
   return {
@@ -118,7 +118,7 @@ function summary(result: BenchResult): string {
       c.id,
       t ? String(t.medianMs) : '—',
       t ? `${t.minMs}–${t.maxMs}` : '—',
-      c.memory ? String(c.memory.peakMB) : '—',
+      c.memory ? `${c.memory.peakMB} ${c.memory.basis === 'process-maxrss' ? 'rss' : 'arrays'}` : '—',
       ratios,
     ];
   });

@@ -44,6 +44,7 @@ export {
   type MaxFlowOptions,
   type MaxFlowResult,
   MaxFlowSolver,
+  type MaxFlowValueResult,
   type MinCut,
   maxFlow,
   residualMinCut,
@@ -166,6 +167,7 @@ export {
   type ExportLpOptions,
   exportLpModel,
   type LpPlanOptions,
+  LpSolveError,
   LpTooLargeError,
   planLp,
 } from './scheduler/lp/index.js';

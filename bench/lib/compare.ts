@@ -117,7 +117,7 @@ function caseRows(base: BenchCase, now: BenchCase, th: Thresholds): CompareRow[]
     const gated = b.gate && n.gate;
     let status: RowStatus = 'info';
     let note: string | undefined;
-    if (!gated) note = 'not gated (reference too fast to time, or a single repetition)';
+    if (!gated) note = 'not gated';
     else if (change > th.ratioWorsening) {
       status = 'FAIL';
       note = `ratio worsened by more than ${pct(th.ratioWorsening)}`;
@@ -251,9 +251,7 @@ export interface FormatOptions {
 /** The comparison as a plain-text table followed by a verdict line. */
 export function formatComparison(c: Comparison, options: FormatOptions = {}): string {
   const shown = options.onlyChanges
-    ? c.rows.filter(
-        (r) => !((r.kind === 'counter' || r.kind === 'output') && r.change === 0 && r.status === 'ok'),
-      )
+    ? c.rows.filter((r) => !((r.kind === 'counter' || r.kind === 'output') && r.baseline === r.now))
     : c.rows;
   const header = ['case', 'metric', 'baseline', 'now', 'change', 'status'];
   const cells = shown.map((r) => [

@@ -77,7 +77,7 @@ export async function planCases(o: PlanSuiteOptions): Promise<BenchCase[]> {
         gate: false,
         basis: 'plan time with twice the slots / plan time (target ≤ 2.2; a growth figure, not gated)',
       };
-      doubled = { ...doubled, ratios: { 'half the slots': ratio } };
+      doubled = { ...doubled, ratios: { [`${base.size.slots}-slot run`]: ratio } };
     }
     for (const c of [base, doubled])
       o.log(`${c.id}: median ${c.time?.medianMs} ms, ${JSON.stringify(c.counters)}`);

@@ -1,6 +1,7 @@
 /**
- * `wanplan plan FILE [--json] [--out plan.json] [--check] [--quantum 1MB]`: plans a scenario.
- * A readable summary by default; the PLAN.md document with `--json` (stdout) or `--out` (file).
+ * `wanplan plan FILE [--json] [--out plan.json] [--check] [--quantum 1MB] [--report plan.html] …`:
+ * plans a scenario. A readable summary by default (sizes in SI units, times in UTC and local);
+ * the PLAN.md document with `--json` (stdout) or `--out` (file); the HTML report with `--report`.
  * Progress goes to stderr, only when it is a terminal and only once a run has taken over a second.
  */
 import { writeFile } from 'node:fs/promises';
@@ -10,7 +11,9 @@ import { buildCalendars } from '../constraints/calendars.js';
 import { UsageError } from '../errors.js';
 import type { Scenario } from '../io/model.js';
 import { loadScenario } from '../io/scenario/index.js';
-import { parseSize } from '../io/units.js';
+import { formatBytes, parseSize } from '../io/units.js';
+import { writeReport } from '../report/index.js';
+import { vsDirectLine } from '../scheduler/direct.js';
 import { exportLpModel } from '../scheduler/lp/export.js';
 import type { Plan, PlanObjective } from '../scheduler/plan.js';
 import { type PlanProgress, plan } from '../scheduler/planner.js';
@@ -27,12 +30,23 @@ interface PlanFlags {
   objective?: string;
   exportLp?: string;
   verbose?: boolean;
+  report?: string;
+  lpTimeLimit?: string;
 }
 
 function objectiveOf(text: string | undefined): PlanObjective | undefined {
   if (text === undefined) return undefined;
   if (text === 'earliest-completion' || text === 'min-cost') return text;
   throw new UsageError(`--objective ${text}: expected earliest-completion or min-cost`);
+}
+
+function seconds(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const v = Number(text);
+  if (!(Number.isFinite(v) && v > 0)) {
+    throw new UsageError(`--lp-time-limit ${text}: expected a positive number of seconds, e.g. 1800`);
+  }
+  return v;
 }
 
 function quantumBytes(text: string | undefined): number | undefined {
@@ -43,17 +57,6 @@ function quantumBytes(text: string | undefined): number | undefined {
     throw new UsageError(`--quantum ${text}: expected a size from 1B to below 2^53 bytes`);
   }
   return Number(r.value);
-}
-
-function bytesText(b: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB'];
-  let v = b;
-  let i = 0;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return i === 0 ? `${b} B` : `${v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2)} ${units[i]}`;
 }
 
 function localText(iso: string, zone: string | null): string {
@@ -82,7 +85,7 @@ export function formatPlanSummary(scenario: Scenario, p: Plan): string {
     const zone = zoneOf.get(ds.get(d.id)?.at ?? '') ?? null;
     const when =
       d.completed === null
-        ? `${bytesText(total)} of ${bytesText(d.wireBytes)} delivered`
+        ? `${formatBytes(total)} of ${formatBytes(d.wireBytes)} delivered`
         : `complete ${d.completed} (${localText(d.completed, zone)})`;
     const due =
       d.due === null
@@ -90,14 +93,14 @@ export function formatPlanSummary(scenario: Scenario, p: Plan): string {
         : d.met
           ? `, due ${d.due}: met`
           : `, due ${d.due}: missed${d.lateSlots !== null ? ` by ${d.lateSlots} slot(s)` : ''}`;
-    lines.push(`  ${d.id}: ${bytesText(d.wireBytes)}, ${when}${due}`);
+    lines.push(`  ${d.id}: ${formatBytes(d.wireBytes)}, ${when}${due}`);
   }
   if (p.bottlenecks.length > 0) {
     lines.push('', 'bottlenecks:');
     for (const b of p.bottlenecks.slice(0, 10)) lines.push(`  ${b.kind} ${b.id}: ${b.note}`);
     if (p.bottlenecks.length > 10) lines.push(`  … ${p.bottlenecks.length - 10} more in the JSON plan`);
   }
-  if (p.vsDirect) lines.push('', `vs direct upload: ${p.vsDirect.note}`);
+  if (p.vsDirect) lines.push('', `vs direct upload: ${vsDirectLine(scenario, p.vsDirect)}`);
   if (p.notes.length > 0) {
     lines.push('', 'notes:');
     for (const n of p.notes) lines.push(`  ${n}`);
@@ -110,7 +113,7 @@ export function formatPlanSummary(scenario: Scenario, p: Plan): string {
         (s.lpSolves !== undefined
           ? `${s.commodityClasses} commodity classes, LP ${s.lpColumns} columns × ${s.lpRows} rows, ${s.lpSolves} LP solves, `
           : `${s.maxFlowSolves} max-flow solves, `) +
-        `${p.transfers.length} transfer rows, quantum ${bytesText(p.quantumBytes)}`,
+        `${p.transfers.length} transfer rows, quantum ${formatBytes(p.quantumBytes)}`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -149,16 +152,20 @@ export const planCommand: CommandFactory = (io, setExit) =>
       'also write the multi-commodity LP as MPS (.mps) or LP text (.lp) for Gurobi/CPLEX',
     )
     .option('--verbose', 'LP sizes per reduction step and each solve on stderr')
+    .option('--report <file>', 'also write the HTML report of the plan (see wanplan report)')
+    .option('--lp-time-limit <seconds>', 'wall-clock limit per LP solve (default 600)')
     .addHelpText(
       'after',
       `
 Examples:
   wanplan plan examples/single-policy.yaml
   wanplan plan examples/single-policy.yaml --check --out plan.json
-  wanplan plan examples/single-policy.yaml --json --quantum 1B`,
+  wanplan plan examples/single-policy.yaml --json --quantum 1B
+  wanplan plan examples/worldwide.yaml --check --report plan.html`,
     )
     .action(async (file: string, flags: PlanFlags) => {
       const quantum = quantumBytes(flags.quantum);
+      const timeLimitSeconds = seconds(flags.lpTimeLimit);
       const scenario = await loadScenario(file);
       const calendars = buildCalendars(scenario, { file });
       const objective = objectiveOf(flags.objective);
@@ -181,6 +188,7 @@ Examples:
         objective,
         onLog,
         onProgress: progressPrinter(io),
+        ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
       });
       const doc = JSON.stringify(result, null, 2);
       if (flags.check) {
@@ -193,7 +201,11 @@ Examples:
         }
       }
       if (flags.out !== undefined) await writeFile(flags.out, `${doc}\n`);
+      if (flags.report !== undefined) await writeReport(flags.report, scenario, result, { calendars });
       if (flags.json) io.out(`${doc}\n`);
-      else io.out(formatPlanSummary(scenario, result) + (flags.check ? 'check: the plan verifies\n' : ''));
+      else {
+        io.out(formatPlanSummary(scenario, result) + (flags.check ? 'check: the plan verifies\n' : ''));
+        if (flags.report !== undefined) io.out(`report written to ${flags.report}\n`);
+      }
       setExit(0);
     });

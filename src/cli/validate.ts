@@ -2,11 +2,13 @@
  * `wanplan validate FILE [--json]`: reads a scenario, and on success prints a one-screen summary
  * (nodes by kind, links, datasets, logical and wire bytes, horizon, warnings) or, with `--json`,
  * the same as JSON. An invalid file throws the reader's `InputError`, which `runCli` prints with
- * every diagnostic and exit code 1.
+ * every diagnostic and exit code 1; so does a rate whose amount per slot reaches 2^53 bytes (the
+ * limit the capacity calendars of `plan`, `verify` and `report` need), at the rate's line.
  */
 import { Command } from 'commander';
+import { slotLimitProblems } from '../constraints/calendars.js';
 import type { Diagnostic } from '../errors.js';
-import { formatDiagnostic } from '../errors.js';
+import { formatDiagnostic, InputError } from '../errors.js';
 import type { Scenario } from '../io/model.js';
 import { loadScenarioWithWarnings, type ScenarioReadResult } from '../io/scenario/index.js';
 import { formatBytes, formatDuration } from '../io/units.js';
@@ -100,8 +102,11 @@ Examples:
     )
     .action(async (file: string, opts: { json?: boolean }) => {
       const read = await loadScenarioWithWarnings(file);
-      const summary = summarize(read.scenario);
       const warnings = allWarnings(file, read);
+      // The per-slot 2^53 limit that plan/verify/report enforce, checked without the calendars.
+      const tooLarge = slotLimitProblems(read.scenario, { file, locate: read.locate });
+      if (tooLarge.length > 0) throw new InputError([...tooLarge, ...warnings], tooLarge.length);
+      const summary = summarize(read.scenario);
       io.out(
         opts.json
           ? `${JSON.stringify(jsonSummary(file, read.scenario, summary, warnings), null, 2)}\n`

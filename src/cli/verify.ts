@@ -6,7 +6,8 @@
  * Unreadable or non-JSON files are `InputError`s (exit 1, with the position of a syntax error).
  */
 import { Command } from 'commander';
-import { loadScenario } from '../io/scenario/index.js';
+import { buildCalendars } from '../constraints/calendars.js';
+import { loadScenarioWithWarnings } from '../io/scenario/index.js';
 import { readPlanFile } from '../scheduler/plan-read.js';
 import { verifyPlan } from '../scheduler/verify.js';
 import { formatViolation, type Violation } from '../scheduler/verify-report.js';
@@ -44,9 +45,10 @@ Examples:
   wanplan verify scenario.yaml plan.json --json`,
     )
     .action(async (scenarioFile: string, planFile: string, opts: { json?: boolean }) => {
-      const scenario = await loadScenario(scenarioFile);
+      const read = await loadScenarioWithWarnings(scenarioFile);
       const plan = await readPlanFile(planFile);
-      const report = verifyPlan(scenario, plan);
+      const calendars = buildCalendars(read.scenario, { file: scenarioFile, locate: read.locate });
+      const report = verifyPlan(read.scenario, plan, { calendars });
       if (opts.json) {
         const violations = report.violations.map((v) => ({
           rule: v.rule,

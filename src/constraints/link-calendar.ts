@@ -24,7 +24,7 @@ import { openSegments } from './windows.js';
 import { ZoneClocks } from './zone-clock.js';
 
 /** 2^53: the first integer a Float64Array can no longer tell from its neighbour. */
-const LIMIT = 2n ** 53n;
+export const SLOT_BYTES_LIMIT = 2n ** 53n;
 
 /** Where a value came from, for error messages. */
 export interface CapacityOrigin {
@@ -34,6 +34,23 @@ export interface CapacityOrigin {
   readonly path: string;
   /** What the rate belongs to, such as `link "munich-wan"`. */
   readonly what: string;
+  /** Line and column of the field in the file, when known. */
+  readonly position?: { readonly line: number; readonly column: number } | null;
+}
+
+/** The error for a per-slot amount of `bytes` at or above {@link SLOT_BYTES_LIMIT}. */
+export function slotLimitDiagnostic(bytes: bigint, slotSeconds: number, origin: CapacityOrigin): Diagnostic {
+  return {
+    file: origin.file,
+    line: origin.position?.line ?? null,
+    column: origin.position?.column ?? null,
+    path: origin.path,
+    message:
+      `${origin.what} may carry ${bytes} bytes in one ${slotSeconds}-second slot, at or above 2^53 ` +
+      'bytes, the largest amount wanplan counts exactly',
+    hint: 'use a shorter horizon.slot or a lower rate',
+    severity: 'error',
+  };
 }
 
 /**
@@ -41,20 +58,7 @@ export interface CapacityOrigin {
  * @throws InputError when it reaches 2^53 bytes (it could no longer be represented exactly).
  */
 export function slotBytes(bytes: bigint, slotSeconds: number, origin: CapacityOrigin): number {
-  if (bytes >= LIMIT) {
-    const d: Diagnostic = {
-      file: origin.file,
-      line: null,
-      column: null,
-      path: origin.path,
-      message:
-        `${origin.what} may carry ${bytes} bytes in one ${slotSeconds}-second slot, at or above 2^53 ` +
-        'bytes, the largest amount wanplan counts exactly',
-      hint: 'use a shorter horizon.slot or a lower rate',
-      severity: 'error',
-    };
-    throw new InputError([d]);
-  }
+  if (bytes >= SLOT_BYTES_LIMIT) throw new InputError([slotLimitDiagnostic(bytes, slotSeconds, origin)]);
   return Number(bytes);
 }
 

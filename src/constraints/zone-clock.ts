@@ -23,6 +23,7 @@
  * Calendar arithmetic: H. Hinnant, "chrono-Compatible Low-Level Date Algorithms" (days_from_civil).
  */
 import { Temporal } from 'temporal-polyfill';
+import { civilFromDays, daysFromCivil } from '../io/units/civil.js';
 
 const MINUTES_PER_DAY = 1440;
 const SECONDS_PER_DAY = 86_400;
@@ -37,31 +38,8 @@ interface LocalDay {
   readonly exact: Map<number, number> | null;
 }
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil). */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = (month + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
-
-/** Proleptic Gregorian date of a day number since 1970-01-01 (Hinnant's civil_from_days). */
-export function civilFromDays(days: number): { year: number; month: number; day: number } {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
+/** Days since 1970-01-01 of a proleptic Gregorian date (shared with the unit parsers). */
+export { daysFromCivil };
 
 /** ISO weekday of a day number, 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
 export function weekdayOfDay(days: number): number {
@@ -155,7 +133,7 @@ export class ZoneClock {
   }
 
   private convert(d: number, minute: number): number {
-    const { year, month, day } = civilFromDays(d);
+    const [year, month, day] = civilFromDays(d);
     const local = new Temporal.PlainDateTime(year, month, day, Math.floor(minute / 60), minute % 60);
     const ms = local.toZonedDateTime(this.zone, { disambiguation: 'compatible' }).epochMilliseconds;
     // tzdb offsets since 1972 are whole seconds; LMT offsets may carry fractions: keep seconds.

@@ -1,96 +1,79 @@
 /**
- * Maximum s–t flow by highest-label push-relabel, stateful so that it can re-solve warm.
+ * Maximum s–t flow by highest-label push-relabel, stateful so that it re-solves warm: the public
+ * solver over the phase routines of its sibling modules.
  *
- * Model: a {@link FlowNetwork} G = (V, E) with integer capacities u, a source s and a sink t. A
- * preflow f satisfies 0 ≤ f ≤ u on every input arc and inflow ≥ outflow at every node but s; the
- * difference is the node's excess. The solver keeps f in residual form: `res[a]` is the residual
- * capacity of residual arc a, and on a reverse arc it equals the flow of its input arc.
+ * Model: a {@link FlowNetwork} with integer capacities (changeable per input arc), a source s and
+ * a sink t. The solver holds a preflow f in residual form ({@link PreflowState}); f is a flow
+ * when no node but s and t holds excess.
  *
  * Algorithm (Goldberg–Tarjan push-relabel, in the hi_pr variant of Cherkassky–Goldberg):
- * - Phase 1 computes a maximum preflow. Distance labels d satisfy d(t) = 0, d(s) = n and
- *   d(v) ≤ d(w) + 1 for every residual arc v→w (validity). The active node (excess > 0,
- *   d < n) of highest label is discharged: pushes along admissible arcs (d(v) = d(w) + 1),
- *   scanned from a current-arc pointer, then a relabel to 1 + min d(w) over residual arcs.
- *   Global relabelling (backward BFS from t: exact distances, n for nodes that cannot reach t)
- *   runs at the start and after relabel work of about (6n + m)/0.5; the gap heuristic lifts to n
- *   every node above a label that no node holds any more. Nodes at label n are cut off from t.
- * - Phase 2 ({@link returnExcess}) sends the excess of cut-off nodes back to s.
- * Buckets: per label, a singly linked stack of active nodes and a doubly linked list of inactive
- * ones (the gap test and gap lifting need the latter).
+ * - Phase 1 (`labels.ts`, `discharge.ts`) turns the current preflow into a maximum preflow: label
+ *   (flat on the first solve, else an exact global relabelling), saturate the arcs out of s whose
+ *   heads can reach t, discharge active nodes highest label first with global relabelling and
+ *   the gap heuristic. The sink's excess is then the maximum flow value, and every node left with
+ *   excess is cut off from t.
+ * - Phase 2 (`return-excess.ts`) sends that parked excess back to s, giving a maximum flow.
  *
- * Warm start: `solve()` always starts from the current flow. It relabels globally, then saturates
- * the residual arcs out of s whose heads can reach t (validity needs d(w) ≥ n − 1 only on residual
- * arcs out of s, which holds for the heads left at label n). After a capacity increase the old
- * flow stays feasible; after a decrease below the flow, `setCapacity` lowers the flow on the arc,
- * leaving excess at its tail (a preflow allows that) and repairing the deficit at its head
- * ({@link repairDeficit}). So every solve continues from a preflow and does work in proportion to
- * what changed, plus O(n + m) for the global relabelling and the flow conversion.
+ * Lazy phase 2 and warm starts: {@link MaxFlowSolver.solveValue} runs phase 1 only and keeps the
+ * excess parked; the value, {@link MaxFlowSolver.minCut} and {@link MaxFlowSolver.snapshot} need
+ * nothing more. Phase 2 runs when a flow is asked for ({@link MaxFlowSolver.solve},
+ * {@link MaxFlowSolver.flows}, {@link MaxFlowSolver.flowOf}). A later solve continues from the
+ * preflow: after capacities rise, a global relabelling finds the parked excess that can now reach
+ * t, and it is released in waves, nearest to t first (`discharge.ts`), so that about as much moves
+ * as the new capacity takes — instead of re-flooding the network from s, as a solve must after
+ * the excess has been returned. A capacity decrease below an arc's flow
+ * lowers the flow, parks the difference at the tail and repairs the deficit at the head
+ * ({@link repairDeficit}); a preflow allows both, so every solve continues from a preflow.
  *
- * Complexity: O(n²√m) for phase 1 with highest-label selection; phase 2 O(nm) worst case.
- * Memory: 34 bytes per input arc (residuals, pair capacities, direction flags) + 40 bytes per
- * node, on top of the
- * network's 36 bytes per arc.
+ * State flags: `maximal` — the preflow is maximum for the current capacities (phase 1 ran and no
+ * capacity or flow changed since), so a solve skips phase 1; `parked` — some node but s and t may
+ * hold excess, so a flow needs phase 2 first.
+ *
+ * Complexity: O(n²√m) for phase 1 with highest-label selection, O(n + m) per global relabelling;
+ * phase 2 O(nm) worst case (one cancellation per flow cycle), linear in practice. Memory: see
+ * {@link PreflowState} (34 bytes per input arc + 40 per node).
  *
  * Exactness: all quantities are integers below 2^53 held in float64, which holds when the
- * capacities out of s sum to less than 2^53 (every excess is a part of that sum); `solve()`
- * returns `bad-input` otherwise.
+ * capacities out of s sum to less than 2^53 (every excess is a part of that sum); a solve returns
+ * `bad-input` otherwise.
  *
  * References: A. V. Goldberg, R. E. Tarjan, "A new approach to the maximum-flow problem", JACM
  * 35(4), 1988; B. V. Cherkassky, A. V. Goldberg, "On implementing the push-relabel method for the
  * maximum flow problem", Algorithmica 19(4), 1997.
  */
-import type { MaxFlowCounters, MaxFlowOptions, MaxFlowResult, MinCut } from './maxflow-types.js';
+import { activateWave, dischargeAll, makeActiveDormant, saturateSource } from './discharge.js';
+import { flatLabels, globalRelabel } from './labels.js';
+import type {
+  MaxFlowCounters,
+  MaxFlowOptions,
+  MaxFlowResult,
+  MaxFlowValueResult,
+  MinCut,
+} from './maxflow-types.js';
 import { diffCounters, zeroCounters } from './maxflow-types.js';
-import { residualMinCut } from './min-cut.js';
+import { preflowMinCut, residualMinCut } from './min-cut.js';
 import { CAPACITY_LIMIT, type FlowNetwork } from './network.js';
+import { PreflowState } from './preflow-state.js';
 import { repairDeficit } from './repair-deficit.js';
 import { returnExcess } from './return-excess.js';
 
-/** Relabel work weight of one relabel (hi_pr's BETA) and node weight of the update period (ALPHA). */
-const RELABEL_WORK = 12;
-const NODE_WORK = 6;
-
 /**
- * A push-relabel max-flow solver over one network that keeps its flow between solves (see the
- * module header): change capacities, snapshot and restore the flow, and solve again warm.
+ * A push-relabel max-flow solver over one network that keeps its (pre)flow between solves (see
+ * the module header): change capacities, snapshot and restore the state, and solve again warm.
  */
 export class MaxFlowSolver {
   /** Cumulative work counters over every call on this solver. */
   readonly counters: MaxFlowCounters = zeroCounters();
 
-  private readonly net: FlowNetwork;
-  private readonly n: number;
-  private readonly s: number;
-  private readonly t: number;
+  private readonly st: PreflowState;
   private readonly badInput: string | null;
-  private readonly heuristics: boolean;
-  private readonly updatePeriod: number;
   private readonly flatColdStart: boolean;
-  /** Residual capacity per residual arc; on reverse arcs, the flow of the input arc. */
-  private readonly res: Float64Array;
-  /**
-   * Capacity of each residual arc plus that of its reverse (= the input arc's capacity), so that
-   * res[rev[a]] = pair[a] − res[a] is known without touching the reverse arc's memory.
-   */
-  private readonly pair: Float64Array;
-  /** 1 on forward residual arcs. */
-  private readonly forward: Uint8Array;
-  /** Inflow − outflow per node (negative at s). */
-  private readonly excess: Float64Array;
-  private readonly label: Int32Array;
-  private readonly cur: Int32Array;
-  private readonly aFirst: Int32Array;
-  private readonly aNext: Int32Array;
-  private readonly iFirst: Int32Array;
-  private readonly iNext: Int32Array;
-  private readonly iPrev: Int32Array;
-  private readonly queue: Int32Array;
-  /** Next visit stamp of the deficit repair (> n, so that no label is mistaken for a stamp). */
-  private stamp: number;
-  private aMax = -1;
-  private dMax = 0;
-  /** Relabel work since the last global relabelling. */
-  private work = 0;
+  /** Phase 1 has run at least once (the flat cold start is for the first run only). */
+  private started = false;
+  /** The preflow is maximum for the current capacities: phase 1 may be skipped. */
+  private maximal = false;
+  /** A node other than s and t may hold excess: a flow needs phase 2 first. */
+  private parked = false;
 
   /**
    * @param net - the network (not modified: the solver keeps its own residual capacities)
@@ -99,42 +82,17 @@ export class MaxFlowSolver {
    * @param options - see {@link MaxFlowOptions}
    */
   constructor(net: FlowNetwork, source: number, sink: number, options: MaxFlowOptions = {}) {
-    this.net = net;
-    const n = net.n;
-    this.n = n;
-    this.s = source;
-    this.t = sink;
-    this.badInput = checkTerminals(n, source, sink);
-    this.heuristics = options.heuristics ?? true;
+    this.badInput = checkTerminals(net.n, source, sink);
     this.flatColdStart = options.flatColdStart ?? true;
     const freq = options.globalUpdateFrequency ?? 0.5;
     if (!(freq > 0)) throw new RangeError(`MaxFlowSolver: globalUpdateFrequency must be > 0, got ${freq}`);
-    this.updatePeriod = (NODE_WORK * n + net.arcCount) / freq;
-    this.res = net.capacity.slice();
-    this.forward = new Uint8Array(net.head.length);
-    this.pair = new Float64Array(net.head.length);
-    for (let i = 0; i < net.arcCount; i++) {
-      const a = net.arcOf[i];
-      this.forward[a] = 1;
-      this.pair[a] = net.capacity[a];
-      this.pair[net.rev[a]] = net.capacity[a];
-    }
-    this.excess = new Float64Array(n);
-    this.label = new Int32Array(n);
-    this.cur = new Int32Array(n);
-    this.aFirst = new Int32Array(n + 1).fill(-1);
-    this.aNext = new Int32Array(n);
-    this.iFirst = new Int32Array(n + 1).fill(-1);
-    this.iNext = new Int32Array(n);
-    this.iPrev = new Int32Array(n);
-    this.queue = new Int32Array(n);
-    this.stamp = n + 1;
+    this.st = new PreflowState(net, source, sink, options.heuristics ?? true, freq, this.counters);
   }
 
   /**
    * Sets the capacity of input arc `inputArc`. Raising it keeps the flow; lowering it below the
-   * arc's flow lowers the flow and repairs the state (see the module header), so the next
-   * `solve()` is correct either way.
+   * arc's flow lowers the flow and repairs the state (see the module header), so the next solve
+   * is correct either way. Setting the current capacity again changes nothing.
    * @throws RangeError for an arc index out of range or a capacity not an integer in [0, 2^53)
    */
   setCapacity(inputArc: number, capacity: number): void {
@@ -144,118 +102,123 @@ export class MaxFlowSolver {
         `MaxFlowSolver.setCapacity: arc ${inputArc}: capacity must be an integer in [0, 2^53), got ${capacity}`,
       );
     }
-    const a = this.net.arcOf[inputArc];
-    const b = this.net.rev[a];
-    const flow = this.res[b];
-    this.pair[a] = capacity;
-    this.pair[b] = capacity;
+    const { net, res, pair, excess } = this.st;
+    const a = net.arcOf[inputArc];
+    if (pair[a] === capacity) return;
+    this.maximal = false;
+    const b = net.rev[a];
+    const flow = res[b];
+    pair[a] = capacity;
+    pair[b] = capacity;
     if (capacity >= flow) {
-      this.res[a] = capacity - flow;
+      res[a] = capacity - flow;
       return;
     }
-    this.res[a] = 0;
-    this.res[b] = capacity;
+    res[a] = 0;
+    res[b] = capacity;
     const delta = flow - capacity;
-    this.excess[this.net.head[b]] += delta;
-    const w = this.net.head[a];
-    this.excess[w] -= delta;
-    if (w !== this.s && w !== this.t) this.repair(w);
+    excess[net.head[b]] += delta;
+    this.parked = true;
+    const w = net.head[a];
+    excess[w] -= delta;
+    if (w !== this.st.s && w !== this.st.t) this.repair(w);
   }
 
   /** Current capacity of input arc `inputArc`. */
   capacityOf(inputArc: number): number {
     this.checkArc(inputArc);
-    return this.pair[this.net.arcOf[inputArc]];
+    return this.st.pair[this.st.net.arcOf[inputArc]];
   }
 
   /** Current capacities of all input arcs. */
   capacities(): Float64Array {
-    const { arcOf, arcCount } = this.net;
+    const { arcOf, arcCount } = this.st.net;
+    const pair = this.st.pair;
     const out = new Float64Array(arcCount);
-    for (let i = 0; i < arcCount; i++) out[i] = this.pair[arcOf[i]];
+    for (let i = 0; i < arcCount; i++) out[i] = pair[arcOf[i]];
     return out;
   }
 
   /**
-   * Computes a maximum flow, starting from the current flow (cold on a fresh solver).
-   * @returns `optimal` with the value, per-arc flows and this solve's counters, or `bad-input`
+   * Computes the maximum flow value (phase 1 only), starting from the current preflow, and keeps
+   * the maximum preflow: excess that cannot reach the sink stays parked where it is. Afterwards
+   * `value`, {@link MaxFlowSolver.minCut} and {@link MaxFlowSolver.snapshot} are available at no
+   * extra cost; {@link MaxFlowSolver.flows} / `flowOf` / `solve()` return the excess to the
+   * source first. The cheap way to re-solve after raising capacities (see the module header).
+   * @returns `optimal` with the value and this call's counters, or `bad-input`
    */
-  solve(): MaxFlowResult {
-    if (this.badInput !== null) return { status: 'bad-input', message: this.badInput };
-    const overflow = this.sourceOverflow();
-    if (overflow !== null) return { status: 'bad-input', message: overflow };
+  solveValue(): MaxFlowValueResult {
+    const problem = this.inputProblem();
+    if (problem !== null) return { status: 'bad-input', message: problem };
     const before = { ...this.counters };
     this.counters.solves++;
-    if (!this.heuristics) this.flatLabels(0);
-    else if (this.counters.solves === 1 && this.flatColdStart) this.flatLabels(1);
-    else this.globalRelabel();
-    this.saturateSource();
-    this.phase1();
-    const st = this.net;
-    const back = returnExcess({
-      n: this.n,
-      s: this.s,
-      t: this.t,
-      start: st.start,
-      head: st.head,
-      rev: st.rev,
-      res: this.res,
-      forward: this.forward,
-      excess: this.excess,
-      cur: this.cur,
-      color: this.label,
-      stack: this.aNext,
-      order: this.iNext,
-    });
-    // Phase 2 used the labels as colours; the deficit repair's visit stamps must exceed them.
-    this.stamp = this.n + 1;
-    this.counters.cyclesCancelled += back.cycles;
-    this.counters.returnPushes += back.pushes;
+    this.runPhase1();
+    return { status: 'optimal', value: this.value, counters: diffCounters(this.counters, before) };
+  }
+
+  /**
+   * Computes a maximum flow, starting from the current (pre)flow (cold on a fresh solver): phase 1
+   * unless the state is already a maximum preflow, then phase 2.
+   * @returns `optimal` with the value, per-arc flows and this call's counters, or `bad-input`
+   */
+  solve(): MaxFlowResult {
+    const problem = this.inputProblem();
+    if (problem !== null) return { status: 'bad-input', message: problem };
+    const before = { ...this.counters };
+    this.counters.solves++;
+    this.runPhase1();
+    this.settle();
     return {
       status: 'optimal',
-      value: this.excess[this.t],
-      flow: this.flows(),
+      value: this.value,
+      flow: this.rawFlows(),
       counters: diffCounters(this.counters, before),
     };
   }
 
-  /** Flow value: net inflow of the sink in the current state. */
+  /** Flow value: the sink's excess (net inflow) in the current state, flow or preflow. */
   get value(): number {
-    return this.excess[this.t];
+    return this.st.excess[this.st.t];
   }
 
-  /** Flow on input arc `inputArc`. */
+  /** Flow on input arc `inputArc` (returns parked excess to the source first, see `flows`). */
   flowOf(inputArc: number): number {
     this.checkArc(inputArc);
-    return this.res[this.net.rev[this.net.arcOf[inputArc]]];
-  }
-
-  /** Flow on every input arc (a fresh array). */
-  flows(): Float64Array {
-    const { arcOf, arcCount } = this.net;
-    const out = new Float64Array(arcCount);
-    // pair − res on the forward arc: one scattered read per arc instead of two.
-    for (let i = 0; i < arcCount; i++) {
-      const a = arcOf[i];
-      out[i] = this.pair[a] - this.res[a];
-    }
-    return out;
-  }
-
-  /** The current flow on every input arc, to {@link MaxFlowSolver.restore} later. */
-  snapshot(): Float64Array {
-    return this.flows();
+    this.settle();
+    const { net, res } = this.st;
+    return res[net.rev[net.arcOf[inputArc]]];
   }
 
   /**
-   * Puts back the flow of a {@link MaxFlowSolver.snapshot} (one flow per input arc), under the
-   * capacities as they are now, in O(n + m). Where a capacity is now below the snapshot's flow,
-   * the flow is lowered to the capacity and the state repaired as by `setCapacity`, so the next
-   * `solve()` is still correct (just warm from a nearby state).
+   * Flow on every input arc (a fresh array). If excess is parked at nodes (after `solveValue()`,
+   * or a capacity decrease), phase 2 first returns it to the source, so the result is always a
+   * flow; it is a maximum flow when no capacity changed since the last solve.
+   */
+  flows(): Float64Array {
+    this.settle();
+    return this.rawFlows();
+  }
+
+  /**
+   * The current state to {@link MaxFlowSolver.restore} later: the flow on every input arc, as it
+   * is — after `solveValue()` a preflow with the excess still parked (phase 2 is not forced), so
+   * that a restore and a solve continue from it without re-flooding the network.
+   */
+  snapshot(): Float64Array {
+    return this.rawFlows();
+  }
+
+  /**
+   * Puts back the (pre)flow of a {@link MaxFlowSolver.snapshot} (one flow per input arc), under
+   * the capacities as they are now, in O(n + m). Where a capacity is now below the snapshot's
+   * flow, the flow is lowered to the capacity and the state repaired as by `setCapacity`, so the
+   * next solve is still correct (just warm from a nearby state). A preflow snapshot comes back
+   * with its excess parked.
    * @throws RangeError if the length differs from the arc count or a flow is not an integer ≥ 0
    */
   restore(snap: Float64Array): void {
-    const { arcOf, rev, head, arcCount } = this.net;
+    const st = this.st;
+    const { arcOf, rev, head, arcCount } = st.net;
     if (snap.length !== arcCount) {
       throw new RangeError(
         `MaxFlowSolver.restore: snapshot has ${snap.length} arcs, the network ${arcCount}`,
@@ -269,336 +232,156 @@ export class MaxFlowSolver {
         );
       }
     }
-    const res = this.res;
-    const excess = this.excess;
+    const { res, pair, excess, n, s, t } = st;
     excess.fill(0);
     for (let i = 0; i < arcCount; i++) {
       const a = arcOf[i];
       const b = rev[a];
-      const cap = this.pair[a];
+      const cap = pair[a];
       const f = Math.min(snap[i], cap);
       res[a] = cap - f;
       res[b] = f;
       excess[head[a]] += f;
       excess[head[b]] -= f;
     }
-    for (let v = 0; v < this.n; v++) {
-      if (excess[v] < 0 && v !== this.s && v !== this.t) this.repair(v);
+    for (let v = 0; v < n; v++) {
+      if (excess[v] < 0 && v !== s && v !== t) this.repair(v);
+    }
+    this.maximal = false;
+    this.parked = false;
+    for (let v = 0; v < n; v++) {
+      if (excess[v] > 0 && v !== s && v !== t) {
+        this.parked = true;
+        break;
+      }
     }
   }
 
   /**
-   * A minimum cut of the current state: the nodes reachable from s in the residual network and
-   * the input arcs leaving them. After `solve()` its capacity equals the flow value.
+   * A minimum cut of the current state: the nodes reachable from s in the residual network (with
+   * excess parked, also from the excess nodes, which gives the same cut as after phase 2; see
+   * `min-cut.ts`) and the input arcs leaving them. After a solve its capacity equals the value,
+   * and it is the same cut whichever way (warm or cold, phase 1 or both) the solve went.
    */
   minCut(): MinCut {
-    return residualMinCut(this.net, this.res, this.s, this.queue);
+    const { net, res, s, t, excess, queue } = this.st;
+    return this.parked ? preflowMinCut(net, res, s, t, excess, queue) : residualMinCut(net, res, s, queue);
   }
 
   /** Bytes held by the solver's own typed arrays (the network's are separate). */
   byteSize(): number {
-    let b = this.res.byteLength + this.pair.byteLength + this.forward.byteLength;
-    b += this.excess.byteLength + this.label.byteLength;
-    b += this.cur.byteLength + this.aFirst.byteLength + this.aNext.byteLength + this.iFirst.byteLength;
-    b += this.iNext.byteLength + this.iPrev.byteLength + this.queue.byteLength;
-    return b;
+    return this.st.byteSize();
+  }
+
+  private rawFlows(): Float64Array {
+    const { net, pair, res } = this.st;
+    const { arcOf, arcCount } = net;
+    const out = new Float64Array(arcCount);
+    // pair − res on the forward arc: one scattered read per arc instead of two.
+    for (let i = 0; i < arcCount; i++) {
+      const a = arcOf[i];
+      out[i] = pair[a] - res[a];
+    }
+    return out;
+  }
+
+  /** Phase 1, unless the preflow is already maximum for the current capacities. */
+  private runPhase1(): void {
+    if (this.maximal) return;
+    const st = this.st;
+    // A warm start relabels exactly and holds the reactivated parked excess back (see
+    // discharge.ts): it is released in waves, nearest to the sink first.
+    const warm = st.heuristics && (this.started || !this.flatColdStart);
+    if (!st.heuristics) flatLabels(st, 0);
+    else if (!warm) flatLabels(st, 1);
+    else {
+      globalRelabel(st);
+      makeActiveDormant(st);
+    }
+    this.started = true;
+    saturateSource(st);
+    st.work = 0;
+    dischargeAll(st);
+    if (warm) while (activateWave(st)) dischargeAll(st);
+    this.maximal = true;
+    this.parked = true;
+  }
+
+  /** Phase 2 if excess may be parked: returns it to the source, leaving a flow. */
+  private settle(): void {
+    if (!this.parked) return;
+    const st = this.st;
+    const back = returnExcess({
+      n: st.n,
+      s: st.s,
+      t: st.t,
+      start: st.net.start,
+      head: st.net.head,
+      rev: st.net.rev,
+      res: st.res,
+      forward: st.forward,
+      excess: st.excess,
+      cur: st.cur,
+      color: st.label,
+      stack: st.aNext,
+      order: st.iNext,
+    });
+    // Phase 2 used the labels as colours; the deficit repair's visit stamps must exceed them.
+    st.stamp = st.n + 1;
+    this.parked = false;
+    this.counters.cyclesCancelled += back.cycles;
+    this.counters.returnPushes += back.pushes;
+    if (back.pushes > 0) this.counters.flowReturns++;
   }
 
   private checkArc(i: number): void {
-    if (!Number.isInteger(i) || i < 0 || i >= this.net.arcCount) {
-      throw new RangeError(`MaxFlowSolver: input arc ${i} out of range 0…${this.net.arcCount - 1}`);
+    const m = this.st.net.arcCount;
+    if (!Number.isInteger(i) || i < 0 || i >= m) {
+      throw new RangeError(`MaxFlowSolver: input arc ${i} out of range 0…${m - 1}`);
     }
   }
 
   private repair(v: number): void {
-    if (this.stamp > 2 ** 31 - 2 - this.n) {
+    const st = this.st;
+    if (st.stamp > 2 ** 31 - 2 - st.n) {
       // Between solves the labels are scratch (every solve recomputes them): clear and restart.
-      this.label.fill(0);
-      this.stamp = this.n + 1;
+      st.label.fill(0);
+      st.stamp = st.n + 1;
     }
     const r = repairDeficit(
       {
-        s: this.s,
-        t: this.t,
-        start: this.net.start,
-        head: this.net.head,
-        rev: this.net.rev,
-        res: this.res,
-        forward: this.forward,
-        excess: this.excess,
-        seen: this.label,
-        stack: this.aNext,
-        arcStack: this.iNext,
+        s: st.s,
+        t: st.t,
+        start: st.net.start,
+        head: st.net.head,
+        rev: st.net.rev,
+        res: st.res,
+        forward: st.forward,
+        excess: st.excess,
+        seen: st.label,
+        stack: st.aNext,
+        arcStack: st.iNext,
       },
       v,
-      this.stamp,
+      st.stamp,
     );
     // The labels double as visit stamps (every solve recomputes the labels before use).
-    this.stamp = r.stamp;
+    st.stamp = r.stamp;
     this.counters.repairPaths += r.paths;
   }
 
-  /** Message if the capacities out of s could make an excess reach 2^53, else null. */
-  private sourceOverflow(): string | null {
-    const { start } = this.net;
+  /** Why a solve cannot run (bad terminals, or capacities out of s summing to 2^53), else null. */
+  private inputProblem(): string | null {
+    if (this.badInput !== null) return this.badInput;
+    const { net, s, forward, pair } = this.st;
     let sum = 0;
-    for (let a = start[this.s]; a < start[this.s + 1]; a++) {
-      if (this.forward[a] === 1) sum += this.pair[a];
+    for (let a = net.start[s]; a < net.start[s + 1]; a++) {
+      if (forward[a] === 1) sum += pair[a];
     }
     if (sum >= CAPACITY_LIMIT) {
       return `the capacities out of the source sum to ${sum}, at least 2^53: flow values would not be exact`;
     }
     return null;
-  }
-
-  /** Exact distance labels by backward BFS from t; rebuilds the buckets. O(n + m). */
-  private globalRelabel(): void {
-    const { n, t, label, aFirst, iFirst, queue } = this;
-    this.counters.globalUpdates++;
-    // The visit stamps of repairDeficit live in `label` above n: restart them, as every label is
-    // rewritten here.
-    this.stamp = n + 1;
-    label.fill(n);
-    aFirst.fill(-1);
-    iFirst.fill(-1);
-    label[t] = 0;
-    queue[0] = t;
-    this.aMax = -1;
-    this.dMax = 0;
-    let qt = 1;
-    // One call per node: short, frequently called functions get optimised with full type
-    // feedback, which a single long loop (compiled by on-stack replacement) does not.
-    for (let qh = 0; qh < qt; qh++) qt = this.labelNeighbours(queue[qh], qt);
-  }
-
-  /** BFS step of {@link globalRelabel}: labels the unlabelled nodes that reach w, enqueues them. */
-  private labelNeighbours(w: number, qt: number): number {
-    const { n, s, label, cur, excess, aFirst, aNext, iFirst, iNext, iPrev, res, pair, queue } = this;
-    const { start, head } = this.net;
-    const d = label[w] + 1;
-    const end = start[w + 1];
-    for (let a = start[w]; a < end; a++) {
-      const v = head[a];
-      if (label[v] !== n || v === s || res[a] >= pair[a]) continue;
-      label[v] = d;
-      cur[v] = start[v];
-      if (excess[v] > 0) {
-        aNext[v] = aFirst[d];
-        aFirst[d] = v;
-        this.aMax = d;
-      } else {
-        const f = iFirst[d];
-        iNext[v] = f;
-        iPrev[v] = -1;
-        if (f >= 0) iPrev[f] = v;
-        iFirst[d] = v;
-      }
-      this.dMax = d;
-      queue[qt++] = v;
-    }
-    return qt;
-  }
-
-  /**
-   * Flat labels: every node `base` (s: n, t: 0), valid once every residual arc out of s is
-   * saturated. `base` 0 without heuristics (textbook start); 1 for the cold start, which lets the
-   * first global relabelling wait for the first relabel work, as Boost and hi_pr's variants do.
-   */
-  private flatLabels(base: number): void {
-    const { n, s, t, label, cur, excess, aFirst, aNext, iFirst, iNext, iPrev } = this;
-    this.stamp = n + 1;
-    label.fill(base);
-    label[s] = n;
-    label[t] = 0;
-    cur.set(this.net.start.subarray(0, n));
-    aFirst.fill(-1);
-    iFirst.fill(-1);
-    let aMax = -1;
-    for (let v = 0; v < n; v++) {
-      if (v === s || v === t) continue;
-      if (excess[v] > 0) {
-        aNext[v] = aFirst[base];
-        aFirst[base] = v;
-        aMax = base;
-      } else {
-        const f = iFirst[base];
-        iNext[v] = f;
-        iPrev[v] = -1;
-        if (f >= 0) iPrev[f] = v;
-        iFirst[base] = v;
-      }
-    }
-    this.aMax = aMax;
-    this.dMax = base;
-  }
-
-  /** Pushes the full residual capacity of every arc out of s whose head has a label below n. */
-  private saturateSource(): void {
-    const { n, s, t, label, excess, aFirst, aNext, iFirst, iNext, iPrev, res } = this;
-    const { start, head, rev } = this.net;
-    let aMax = this.aMax;
-    let pushes = 0;
-    for (let a = start[s]; a < start[s + 1]; a++) {
-      const r = res[a];
-      if (r <= 0) continue;
-      const w = head[a];
-      const d = label[w];
-      if (d >= n && w !== t) continue;
-      res[a] = 0;
-      res[rev[a]] += r;
-      excess[s] -= r;
-      if (excess[w] === 0 && w !== t) {
-        const nx = iNext[w];
-        const pv = iPrev[w];
-        if (pv >= 0) iNext[pv] = nx;
-        else iFirst[d] = nx;
-        if (nx >= 0) iPrev[nx] = pv;
-        aNext[w] = aFirst[d];
-        aFirst[d] = w;
-        if (d > aMax) aMax = d;
-      }
-      excess[w] += r;
-      pushes++;
-    }
-    this.aMax = aMax;
-    this.counters.pushes += pushes;
-  }
-
-  /** Phase 1: discharge active nodes, highest label first, until none is left below n. */
-  private phase1(): void {
-    // The loop body lives in small methods: V8 optimises them from full type feedback, whereas
-    // one long loop would depend on on-stack replacement and deoptimise at every rare branch.
-    const period = this.updatePeriod;
-    const heuristics = this.heuristics;
-    this.work = 0;
-    for (let v = this.nextActive(); v >= 0; v = this.nextActive()) {
-      this.discharge(v);
-      if (heuristics && this.work > period) {
-        this.globalRelabel();
-        this.work = 0;
-      }
-    }
-  }
-
-  /** Removes and returns an active node of highest label, or −1 if none is left. */
-  private nextActive(): number {
-    const aFirst = this.aFirst;
-    let aMax = this.aMax;
-    while (aMax >= 0) {
-      const v = aFirst[aMax];
-      if (v >= 0) {
-        aFirst[aMax] = this.aNext[v];
-        this.aMax = aMax;
-        return v;
-      }
-      aMax--;
-    }
-    this.aMax = -1;
-    return -1;
-  }
-
-  /** Pushes v's excess along admissible arcs, relabelling v as needed, until it is empty or cut off. */
-  private discharge(v: number): void {
-    const { n, t, label, cur, excess, aFirst, aNext, iFirst, iNext, iPrev, res } = this;
-    const { start, head, rev } = this.net;
-    const counters = this.counters;
-    let d = label[v];
-    let ex = excess[v];
-    let pushes = 0;
-    for (;;) {
-      const end = start[v + 1];
-      const dm1 = d - 1;
-      let a = cur[v];
-      for (; a < end; a++) {
-        const r = res[a];
-        if (r > 0) {
-          const w = head[a];
-          if (label[w] === dm1) {
-            const delta = Math.min(ex, r);
-            res[a] = r - delta;
-            res[rev[a]] += delta;
-            if (excess[w] === 0 && w !== t) {
-              // w turns active: move it from the inactive list to the active stack of its label.
-              const nx = iNext[w];
-              const pv = iPrev[w];
-              if (pv >= 0) iNext[pv] = nx;
-              else iFirst[dm1] = nx;
-              if (nx >= 0) iPrev[nx] = pv;
-              aNext[w] = aFirst[dm1];
-              aFirst[dm1] = w;
-              if (dm1 > this.aMax) this.aMax = dm1;
-            }
-            excess[w] += delta;
-            pushes++;
-            ex -= delta;
-            if (ex === 0) break;
-          }
-        }
-      }
-      if (ex === 0) {
-        cur[v] = a;
-        const f = iFirst[d];
-        iNext[v] = f;
-        iPrev[v] = -1;
-        if (f >= 0) iPrev[f] = v;
-        iFirst[d] = v;
-        break;
-      }
-      // Relabel v to 1 + the lowest label over its residual arcs.
-      const s0 = start[v];
-      counters.relabels++;
-      counters.relabelArcScans += end - s0;
-      this.work += RELABEL_WORK + end - s0;
-      let minD = n;
-      let minA = s0;
-      for (let b = s0; b < end; b++) {
-        if (res[b] > 0) {
-          const dw = label[head[b]];
-          if (dw < minD) {
-            minD = dw;
-            minA = b;
-          }
-        }
-      }
-      if (aFirst[d] < 0 && iFirst[d] < 0 && this.heuristics) {
-        this.gap(d);
-        label[v] = n;
-        break;
-      }
-      const nd = minD + 1;
-      if (nd >= n) {
-        label[v] = n;
-        break;
-      }
-      label[v] = nd;
-      d = nd;
-      cur[v] = minA;
-      if (nd > this.dMax) this.dMax = nd;
-    }
-    excess[v] = ex;
-    counters.pushes += pushes;
-  }
-
-  /** Gap at label d (no node holds it): every node above d is cut off from t, so lift it to n. */
-  private gap(d: number): void {
-    const { n, label, aFirst, aNext, iFirst, iNext } = this;
-    let lifted = 0;
-    for (let l = d + 1; l <= this.dMax; l++) {
-      for (let x = iFirst[l]; x >= 0; x = iNext[x]) {
-        label[x] = n;
-        lifted++;
-      }
-      for (let x = aFirst[l]; x >= 0; x = aNext[x]) {
-        label[x] = n;
-        lifted++;
-      }
-      iFirst[l] = -1;
-      aFirst[l] = -1;
-    }
-    this.dMax = d - 1;
-    if (this.aMax > d - 1) this.aMax = d - 1;
-    this.counters.gaps++;
-    this.counters.gapNodes += lifted;
   }
 }
 

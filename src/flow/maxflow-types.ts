@@ -34,7 +34,10 @@ export interface MaxFlowOptions {
  * regression shows as a jump in a counter, which timing noise cannot hide).
  */
 export interface MaxFlowCounters {
-  /** Calls of `solve()`. */
+  /**
+   * Calls of `solve()` and `solveValue()` (one right after another with no change in between
+   * skips phase 1: then only phase 2 may run).
+   */
   solves: number;
   /** Pushes of flow along one residual arc in phase 1 (source saturation included). */
   pushes: number;
@@ -54,6 +57,8 @@ export interface MaxFlowCounters {
   returnPushes: number;
   /** Flow paths cancelled to repair a capacity decrease (in `setCapacity` and `restore`). */
   repairPaths: number;
+  /** Runs of phase 2 (a preflow with excess left at some node turned into a flow). */
+  flowReturns: number;
 }
 
 /** Fresh zeroed counters. */
@@ -69,6 +74,7 @@ export function zeroCounters(): MaxFlowCounters {
     cyclesCancelled: 0,
     returnPushes: 0,
     repairPaths: 0,
+    flowReturns: 0,
   };
 }
 
@@ -86,6 +92,15 @@ export function diffCounters(after: MaxFlowCounters, before: MaxFlowCounters): M
  */
 export type MaxFlowResult =
   | { status: 'optimal'; value: number; flow: Float64Array; counters: MaxFlowCounters }
+  | { status: 'bad-input'; message: string };
+
+/**
+ * Outcome of a phase-1 solve (`MaxFlowSolver.solveValue`): `optimal` with the maximum flow value
+ * and the work counters of this call, without per-arc flows (the solver holds a maximum preflow);
+ * or `bad-input` as for {@link MaxFlowResult}.
+ */
+export type MaxFlowValueResult =
+  | { status: 'optimal'; value: number; counters: MaxFlowCounters }
   | { status: 'bad-input'; message: string };
 
 /** A minimum s–t cut. */

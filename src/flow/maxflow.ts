@@ -1,6 +1,7 @@
 /**
  * Max-flow entry points: the cold one-shot {@link maxFlow} and the re-exports of the solver, its
- * types, the min cut and the checker (see `max-flow-solver.ts` for the algorithm).
+ * types, the min cut and the checker (see `max-flow-solver.ts` for the algorithm and the
+ * modules it names for its phases).
  */
 import { MaxFlowSolver } from './max-flow-solver.js';
 import type { MaxFlowOptions, MaxFlowResult } from './maxflow-types.js';
@@ -8,7 +9,13 @@ import type { FlowNetwork } from './network.js';
 
 export { checkMaxFlow } from './check.js';
 export { MaxFlowSolver } from './max-flow-solver.js';
-export type { MaxFlowCounters, MaxFlowOptions, MaxFlowResult, MinCut } from './maxflow-types.js';
+export type {
+  MaxFlowCounters,
+  MaxFlowOptions,
+  MaxFlowResult,
+  MaxFlowValueResult,
+  MinCut,
+} from './maxflow-types.js';
 export { residualMinCut } from './min-cut.js';
 
 /**

@@ -8,8 +8,9 @@
  * capacity in that slot, the origin's `read`, the destination's `write` and appliance `capacity`,
  * the destination provider's `ingress`, the origin provider's `egress` when leaving it, and by
  * `wire` bytes per failure domain (so `copies` land in distinct domains). It is not optimal: the
- * planner's own direct-upload comparison (`plan.vsDirect`, a max-flow on the direct links) is the
- * exact figure and is marked separately; this curve shows the shape over time.
+ * planner's own direct-upload comparison (`plan.vsDirect`: a max-flow, or the LP for mixed
+ * policies, on the direct links) is the exact figure and is marked separately; this curve shows
+ * the shape over time.
  *
  * Complexity: O(slots × Σ direct links per dataset) time, O(links + nodes + datasets) memory.
  */

@@ -10,9 +10,10 @@
  * slots listed) and ranked by the exact bytes the element carries across the cut (the calendar's
  * exact per-slot amounts, not the quantised ones), largest first.
  *
- * What if: the top element gets twice its capacity in every slot (quantised: 2·⌊c/q⌋); the plan is
- * re-solved warm from the flow of the cut network (capacities only rise) and, if that network
- * now carries D, the earliest completion is searched below T*−1.
+ * What if: the top element gets twice its capacity in every slot (quantised: 2·⌊c/q⌋) and the
+ * earliest completion is searched again, warm: capacities only rise, so the plan's flow at T*
+ * stays a feasible point; the doubled network's origin-cut bound is probed first, from that flow
+ * truncated to its slots (search.ts) — one solve where the bound is exact, none when it equals T*.
  *
  * Reference: L. R. Ford, D. R. Fulkerson, "Maximal flow through a network", Canad. J. Math. 8
  * (1956) — max-flow/min-cut.
@@ -20,6 +21,7 @@
 import type { Calendars } from '../constraints/calendars.js';
 import type { MaxFlowSolver } from '../flow/maxflow.js';
 import type { Scenario } from '../io/model.js';
+import { formatBytes } from '../io/units.js';
 import { ArcKind, type TimeExpandedNetwork } from './network.js';
 import type { Bottleneck } from './plan.js';
 
@@ -94,8 +96,8 @@ function noteFor(
   switch (kind) {
     case ArcKind.LINK:
       return scenario.links[index].windows !== null
-        ? `saturated inside its window${where}, ${bytes} bytes`
-        : `saturated${where}, ${bytes} bytes`;
+        ? `saturated inside its window${where}, ${formatBytes(bytes)}`
+        : `saturated${where}, ${formatBytes(bytes)}`;
     case ArcKind.READ:
       return `node read cap saturated${where}`;
     case ArcKind.WRITE:
@@ -107,7 +109,7 @@ function noteFor(
     case ArcKind.HOLD:
       return `staging space full at the end of ${slotText(slots)}`;
     default:
-      return `backup store capacity (${bytes} bytes) full`;
+      return `backup store capacity (${formatBytes(bytes)}) full`;
   }
 }
 
@@ -160,7 +162,9 @@ export function rankCut(
 
 /**
  * Gives `element` twice its capacity on the solver (non-switch arcs) and returns a copy of the
- * network whose switch capacities are doubled for it (provider ingress), for the search.
+ * network with the doubled capacities (`caps`, switches disabled as always) and switch capacities
+ * (provider ingress), for the search and its bound. Only the element's arcs change: capacities
+ * only rise, so the solver's flow stays feasible and the next solve is warm.
  */
 export function doubleElement(
   solver: MaxFlowSolver,
@@ -170,9 +174,11 @@ export function doubleElement(
   const isSwitch = new Uint8Array(ten.arcCount);
   for (const a of ten.switchArcs) isSwitch[a] = 1;
   const inf = Math.max(ten.totalDemand, 1);
+  const caps = ten.caps.slice();
   for (let a = 0; a < ten.arcCount; a++) {
     if (ten.kind[a] === element.arcKind && ten.elem[a] === element.index && isSwitch[a] === 0) {
-      solver.setCapacity(a, Math.min(inf, 2 * ten.caps[a]));
+      caps[a] = Math.min(inf, 2 * ten.caps[a]);
+      solver.setCapacity(a, caps[a]);
     }
   }
   const switchCap = ten.switchCap.slice();
@@ -183,5 +189,5 @@ export function doubleElement(
       if (solver.capacityOf(a) > 0) solver.setCapacity(a, switchCap[i]);
     }
   }
-  return { ...ten, switchCap };
+  return { ...ten, caps, switchCap };
 }

@@ -26,7 +26,13 @@
  * has an ingress cap over other destinations is not representable (two crossing cap families).
  * Arcs per slot: link l from (R|core|PE)@t to (W|core)@t with floor(calendar[l][t]/q), kept even
  * at 0 so that a "what if" can reopen it; holdover v@t → v@t+1 with floor(storage/q) for nodes
- * with storage > 0 (never exchanges; none in `direct` mode).
+ * with storage > 0 bytes (never exchanges; none in `direct` mode) — even when that floors to 0.
+ *
+ * Exact positivity. Quantised capacities decide how much flows; whether anything can get through
+ * at all (PLAN.md's `infeasible`) is decided on exact bytes: every arc records in `open` whether
+ * its exact capacity is positive (a link carrying 1 kbps in an hour-long slot is open although it
+ * floors to 0 quanta of 1 MB). Reachability (`reach.ts`, `lp/explain.ts`)
+ * reads `open`, never `caps`.
  *
  * There is no arc back into an origin store: bringing data back to its origin is never needed for
  * optimality (replace the detour by holding the same bytes in the store, which is unbounded and
@@ -277,6 +283,8 @@ export function buildTimeExpandedNetwork(
   scenario.links.forEach((l, i) => {
     linkFrom[i] = nodeIndex.get(l.from) as number;
     linkTo[i] = nodeIndex.get(l.to) as number;
+    // A link from a node to itself can never help a plan (the reader warns about it): no arc.
+    if (linkFrom[i] === linkTo[i]) return;
     if (!direct || (isOrigin(linkFrom[i]) && isDest[linkTo[i]])) links.push(i);
   });
   const hasIn = new Uint8Array(N);
@@ -381,7 +389,20 @@ export function buildTimeExpandedNetwork(
     const c = nodes[d].capacity;
     if (appCap[d] >= 0 && c !== null) {
       const capQ = c / BigInt(q) >= BigInt(INF) ? INF : Number(c / BigInt(q));
-      buf.add(appCap[d], sink, capQ, ArcKind.APPCAP, d, -1);
+      buf.add(appCap[d], sink, capQ, ArcKind.APPCAP, d, -1, c > 0n);
+    }
+  }
+  // Exact positivity (module header, `open`): bytes may be stored at d at all.
+  const canStore = Uint8Array.from(nodes, (nd, v) => {
+    const p = providerOf(v);
+    return nd.capacity !== 0n && (p < 0 || cal.providerIngress[p] !== 0) ? 1 : 0;
+  });
+  // LP mode: links leaving a provider whose egress cap is exactly 0 (a row there, not an arc).
+  const egressClosed = new Uint8Array(scenario.links.length);
+  if (capsAsRows) {
+    for (const l of links) {
+      const p = providerOf(linkFrom[l]);
+      if (p >= 0 && providerOf(linkTo[l]) !== p && cal.providerEgress[p] === 0) egressClosed[l] = 1;
     }
   }
   const writeQ = cal.nodeWrite.map((x) => (x === null ? 0 : toQ(x)));
@@ -393,9 +414,10 @@ export function buildTimeExpandedNetwork(
     for (const d of options.destinations) {
       const p = providerOf(d);
       if (p >= 0 && ingressNode[p] >= 0) {
-        buf.add(base + recvCore[d], base + ingressNode[p], INF, ArcKind.DELIVER, d, t);
+        buf.add(base + recvCore[d], base + ingressNode[p], INF, ArcKind.DELIVER, d, t, canStore[d] === 1);
       } else {
-        const a = buf.add(base + recvCore[d], appCap[d] >= 0 ? appCap[d] : sink, 0, ArcKind.DELIVER, d, t);
+        const head = appCap[d] >= 0 ? appCap[d] : sink;
+        const a = buf.add(base + recvCore[d], head, 0, ArcKind.DELIVER, d, t, canStore[d] === 1);
         switchArcs.push(a);
         switchCap.push(INF);
       }
@@ -404,18 +426,26 @@ export function buildTimeExpandedNetwork(
       if (ingressNode[p] < 0) continue;
       const ds = destsOfProvider.get(p) as number[];
       const head = ds.length === 1 && appCap[ds[0]] >= 0 ? appCap[ds[0]] : sink;
-      switchArcs.push(buf.add(base + ingressNode[p], head, 0, ArcKind.INGRESS, p, t));
-      switchCap.push(toQ(cal.providerIngress[p] as number));
+      const ingress = cal.providerIngress[p] as number;
+      switchArcs.push(buf.add(base + ingressNode[p], head, 0, ArcKind.INGRESS, p, t, ingress > 0));
+      switchCap.push(toQ(ingress));
     }
     for (let v = 0; v < N; v++) {
-      if (writeNode[v] >= 0) buf.add(base + writeNode[v], base + recvCore[v], writeQ[v], ArcKind.WRITE, v, t);
-      if (readNode[v] >= 0) buf.add(base + sendCore[v], base + readNode[v], readQ[v], ArcKind.READ, v, t);
+      if (writeNode[v] >= 0) {
+        const open = (cal.nodeWrite[v] as number) > 0;
+        buf.add(base + writeNode[v], base + recvCore[v], writeQ[v], ArcKind.WRITE, v, t, open);
+      }
+      if (readNode[v] >= 0) {
+        const open = (cal.nodeRead[v] as number) > 0;
+        buf.add(base + sendCore[v], base + readNode[v], readQ[v], ArcKind.READ, v, t, open);
+      }
     }
     for (let p = 0; p < egressNode.length; p++) {
       if (egressNode[p] < 0) continue;
       const u = egressFrom[p];
       const tail = readNode[u] >= 0 ? readNode[u] : sendCore[u];
-      buf.add(base + tail, base + egressNode[p], toQ(cal.providerEgress[p] as number), ArcKind.EGRESS, p, t);
+      const egress = cal.providerEgress[p] as number;
+      buf.add(base + tail, base + egressNode[p], toQ(egress), ArcKind.EGRESS, p, t, egress > 0);
     }
     for (const l of links) {
       const u = linkFrom[l];
@@ -423,13 +453,15 @@ export function buildTimeExpandedNetwork(
       const tail =
         egressOfLink[l] >= 0 ? egressNode[egressOfLink[l]] : readNode[u] >= 0 ? readNode[u] : sendCore[u];
       const head = writeNode[w] >= 0 ? writeNode[w] : recvCore[w];
-      buf.add(base + tail, base + head, toQ(cal.links[l][t]), ArcKind.LINK, l, t);
+      const exact = cal.links[l][t];
+      buf.add(base + tail, base + head, toQ(exact), ArcKind.LINK, l, t, exact > 0 && egressClosed[l] === 0);
     }
     if (t + 1 < S) {
       if (!direct) {
         for (let v = 0; v < N; v++) {
-          if (storageQ[v] > 0 && nodes[v].kind !== 'exchange') {
-            buf.add(base + sendCore[v], base + B + sendCore[v], storageQ[v], ArcKind.HOLD, v, t);
+          // Storage below one quantum holds nothing in the flow but still counts for reachability.
+          if (cal.storage[v] > 0n && nodes[v].kind !== 'exchange') {
+            buf.add(base + sendCore[v], base + B + sendCore[v], storageQ[v], ArcKind.HOLD, v, t, true);
           }
         }
       }
@@ -442,15 +474,15 @@ export function buildTimeExpandedNetwork(
     for (let j = 0; j < rs.length; j++) {
       const x = storeFirst[v] + j;
       const until = j + 1 < rs.length ? rs[j + 1] : S;
-      for (let t = rs[j]; t < until; t++) buf.add(x, t * B + sendCore[v], INF, ArcKind.RELEASE, v, t);
-      if (j + 1 < rs.length) buf.add(x, x + 1, INF, ArcKind.CHAIN, v, rs[j + 1]);
+      for (let t = rs[j]; t < until; t++) buf.add(x, t * B + sendCore[v], INF, ArcKind.RELEASE, v, t, true);
+      if (j + 1 < rs.length) buf.add(x, x + 1, INF, ArcKind.CHAIN, v, rs[j + 1], true);
     }
   }
   const sourceArc = new Int32Array(scenario.datasets.length);
   scenario.datasets.forEach((d, k) => {
     const o = nodeIndex.get(d.at) as number;
     const x = storeFirst[o] + storeReady[o].indexOf(d.readySlot);
-    sourceArc[k] = buf.add(source, x, demand[k], ArcKind.SOURCE, k, d.readySlot);
+    sourceArc[k] = buf.add(source, x, demand[k], ArcKind.SOURCE, k, d.readySlot, true);
   });
 
   const m = buf.count;
@@ -463,6 +495,7 @@ export function buildTimeExpandedNetwork(
     kind: buf.kind.subarray(0, m),
     elem: buf.elem.subarray(0, m),
     slot: buf.slot.subarray(0, m),
+    open: buf.open.subarray(0, m),
     source,
     sink,
     slots: S,

@@ -4,8 +4,8 @@
  * with the line and column of a syntax error; what the JSON says is judged by `verifyPlan`, which
  * reports shape problems as violations.
  */
-import { open } from 'node:fs/promises';
 import { type Diagnostic, InputError } from '../errors.js';
+import { readTextFile } from '../io/read-text.js';
 
 /** Largest plan file read: 512 MiB (about four million transfer rows; V8's string limit is near). */
 export const MAX_PLAN_FILE_BYTES = 512 * 1024 * 1024;
@@ -168,36 +168,10 @@ export function parsePlanText(text: string, file = '<input>'): unknown {
  * @throws InputError for an unreadable, oversized, non-UTF-8, empty or non-JSON file.
  */
 export async function readPlanFile(file: string): Promise<unknown> {
-  let bytes: Uint8Array;
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    handle = await open(file, 'r');
-    const stat = await handle.stat();
-    if (!stat.isFile()) fail(file, 'is not a regular file, expected a plan file');
-    if (stat.size > MAX_PLAN_FILE_BYTES) {
-      fail(file, `file is ${stat.size} bytes, expected at most 512 MiB (${MAX_PLAN_FILE_BYTES} bytes)`);
-    }
-    bytes = await handle.readFile();
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'is a directory'
-            : (err as Error).message;
-    return fail(file, `cannot read the file: ${why}`);
-  } finally {
-    await handle?.close();
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return fail(file, 'file is not UTF-8 text, expected a JSON plan', null, null, 'save the file as UTF-8');
-  }
+  const text = await readTextFile(file, {
+    maxBytes: MAX_PLAN_FILE_BYTES,
+    maxLabel: '512 MiB',
+    expected: 'a JSON plan',
+  });
   return parsePlanText(text, file);
 }

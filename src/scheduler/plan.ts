@@ -64,7 +64,10 @@ export interface StorageRow {
 
 /** What stops the plan from finishing sooner. */
 export interface Bottleneck {
-  /** `link`, `node-read`, `node-write`, `provider-ingress`, `provider-egress`, `storage`, `appliance-capacity`, `release`. */
+  /**
+   * What limits the plan: `link`, `node-read`, `node-write`, `provider-ingress`, `provider-egress`,
+   * `storage` or `appliance-capacity` — capacities, never policy facts (those are `notes`).
+   */
   readonly kind: string;
   /** Link, node or provider id. */
   readonly id: string;

@@ -27,8 +27,10 @@ import { buildCalendars, type Calendars } from '../constraints/calendars.js';
 import { MaxFlowSolver } from '../flow/maxflow.js';
 import { buildFlowNetwork } from '../flow/network.js';
 import type { Scenario } from '../io/model.js';
+import { formatBytes } from '../io/units.js';
 import { doubleElement, rankCut } from './bottlenecks.js';
 import { type DecodedFlow, decodeFlow } from './decode.js';
+import { vsDirectOf } from './direct.js';
 import { planLp } from './lp/planner.js';
 import { buildTimeExpandedNetwork, type TimeExpandedNetwork } from './network.js';
 import type { Bottleneck, Plan, PlanDataset, PlanObjective, PlanStatus, SlotEnd, VsDirect } from './plan.js';
@@ -78,6 +80,12 @@ export interface PlanOptions {
   readonly onLog?: (line: string) => void;
   /** LP planner only: HiGHS's own log lines. */
   readonly onSolverLog?: (line: string) => void;
+  /**
+   * LP planner only: wall-clock limit per LP solve in seconds; a solve that hits it throws
+   * `LpSolveError` with the LP's size and what to change.
+   * @defaultValue 600
+   */
+  readonly timeLimitSeconds?: number;
 }
 
 /** Default quantum: 1 MB. */
@@ -145,7 +153,7 @@ export function planSync(scenario: Scenario, options: PlanOptions = {}): Plan {
   const destIds = policy.destinations.map((d) => scenario.nodes[d].id);
   notes.push(
     `one policy: ${scenario.datasets.length} dataset(s) to any of [${destIds.join(', ')}], copies 1; ` +
-      `earliest completion by ${METHOD} in quanta of ${q} bytes`,
+      `earliest completion by ${METHOD} in quanta of ${formatBytes(q)}`,
   );
 
   const onProbe = (phase: string, demand: number) => (t: number, value: number) => {
@@ -230,33 +238,39 @@ export function planSync(scenario: Scenario, options: PlanOptions = {}): Plan {
     bottlenecks = explainInfeasible(scenario, cal, ten, main.reachable, notes);
   } else if (main.T !== null && main.T >= 2 && main.lo !== null) {
     const lo = main.lo;
+    // The maximum flow at T* − 1 back in place (the solver holds T*'s, with slots < T* enabled);
+    // the switches turned off carry none of it. Its residual network gives the cut: no solve.
     solver.restore(lo.flow);
     setSwitches(solver, ten, lo.T, ten.slots, lo.T);
-    solver.solve(); // already maximal: re-establishes the solver's state for the cut
-    solves++;
     const cut = solver.minCut();
     const ranked = rankCut(scenario, cal, ten, cut.arcs);
     bottlenecks = ranked.bottlenecks;
     if (ranked.elements.length > 0) {
       progress('what-if');
       const top = ranked.bottlenecks[0];
+      const T = main.T;
       const doubled = doubleElement(solver, ten, ranked.elements[0]);
-      const r = solver.solve();
-      solves++;
-      if (r.status !== 'optimal' || r.value < ten.totalDemand) {
+      // Warm, and as few solves as the bound allows: capacities only rose, so the plan's own flow
+      // at T* is a known feasible point; the doubled network's origin-cut bound is probed first
+      // (only the new T* is wanted, not a flow one slot before it), each probe starting from the
+      // nearer of a known flow truncated to its slots and the largest infeasible probe's flow
+      // (search.ts). Where the bound is exact — or already T* — that is one solve, or none.
+      setSwitches(solver, doubled, lo.T, T, T);
+      const s = earliestCompletion(solver, doubled, {
+        minT: originCutBound(doubled, doubled.caps) ?? T,
+        hi: { T, flow: main.flow, value: ten.totalDemand },
+        boundFirst: true,
+        onProbe: onProbe('what-if', ten.totalDemand),
+      });
+      if (s.T === null || s.T >= T) {
         notes.push(
           `what if: with ${top.kind} ${top.id} at twice its capacity the plan would not finish sooner (other limits bind too)`,
         );
       } else {
-        const s = earliestCompletion(solver, doubled, {
-          minT: originCutBound(ten, solver.capacities()) ?? 1,
-          hi: { T: lo.T, flow: r.flow, value: r.value },
-          onProbe: () => solves++,
-        });
-        const sooner = (main.T as number) - (s.T as number);
+        const sooner = T - s.T;
         notes.push(
           `what if: with ${top.kind} ${top.id} at twice its capacity the plan would finish ${sooner} slot(s) sooner ` +
-            `(makespan slot ${(s.T as number) - 1} instead of ${(main.T as number) - 1})`,
+            `(makespan slot ${s.T - 1} instead of ${T - 1})`,
         );
       }
     }
@@ -273,7 +287,7 @@ export function planSync(scenario: Scenario, options: PlanOptions = {}): Plan {
       solves++;
       const more = r.status === 'optimal' ? (r.value - before) * q : 0;
       notes.push(
-        `what if: with ${top.kind} ${top.id} at twice its capacity up to ${more} more bytes would be delivered within the horizon`,
+        `what if: with ${top.kind} ${top.id} at twice its capacity up to ${formatBytes(more)} more would be delivered within the horizon`,
       );
     }
   } else if (main.T !== null && main.T <= 1 && ten.totalDemand > 0) {
@@ -289,7 +303,7 @@ export function planSync(scenario: Scenario, options: PlanOptions = {}): Plan {
     const total = scenario.datasets.reduce((s, d) => s + d.wire, 0);
     const got = main.bytesIn.reduce((s, b) => s + b, 0);
     notes.push(
-      `the horizon ends before every byte is delivered: ${got} of ${total} bytes; split by priority ` +
+      `the horizon ends before every byte is delivered: ${formatBytes(got)} of ${formatBytes(total)}; split by priority ` +
         '(earlier ready slot first, then id: each dataset gets the most the network allows after those before it)',
     );
   }
@@ -466,24 +480,8 @@ function compareDirect(
   }
   stats.directNetworkNodes = direct.ten.n;
   stats.directNetworkArcs = direct.ten.arcCount;
-  const lastSlot = direct.T === null ? -1 : direct.T - 1;
-  const deliveredBytes = direct.deliveredBytes;
   let status: PlanStatus = direct.T !== null ? 'complete' : 'partial';
   if (!direct.reachable.every(Boolean)) status = 'infeasible';
-  const dMakespan = status === 'complete' && lastSlot >= 0 ? slotEnd(scenario, lastSlot) : null;
-  const speedup =
-    dMakespan !== null && makespan !== null
-      ? Math.round(((dMakespan.slot + 1) / (makespan.slot + 1)) * 1000) / 1000
-      : null;
-  let note: string;
-  if (status === 'complete' && dMakespan !== null && makespan !== null) {
-    note = `direct upload (origin → destination links only, no relaying, no staging) ends in slot ${dMakespan.slot}; this plan in slot ${makespan.slot} (${speedup}× faster)`;
-  } else if (status === 'complete') {
-    note = 'direct upload has nothing to deliver either';
-  } else {
-    note =
-      `direct upload does not complete within the horizon: ${deliveredBytes} bytes delivered` +
-      (status === 'infeasible' ? ' (some datasets have no direct link to an allowed destination)' : '');
-  }
-  return { status, makespan: dMakespan, deliveredBytes, speedup, note };
+  const lastSlot = direct.T === null ? null : direct.T - 1;
+  return vsDirectOf(scenario, { status, lastSlot, deliveredBytes: direct.deliveredBytes }, makespan);
 }

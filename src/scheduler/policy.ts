@@ -14,7 +14,11 @@
 import { WanplanError } from '../errors.js';
 import type { Scenario } from '../io/model.js';
 
-/** The scenario is valid but needs a planner this build does not have (the LP of issue 6). */
+/**
+ * The scenario is valid but the one-policy max-flow planner cannot plan it (several policies, or
+ * caps a single max-flow cannot represent): {@link planSync} throws it; `plan` catches it and
+ * hands the scenario to the multi-commodity LP planner (lp/planner.ts).
+ */
 export class PlannerLimitError extends WanplanError {
   override name = 'PlannerLimitError';
   /** One sentence per reason, naming the datasets, nodes or providers involved. */
@@ -22,7 +26,7 @@ export class PlannerLimitError extends WanplanError {
 
   constructor(reasons: readonly string[]) {
     super(
-      `this scenario needs the multi-commodity LP planner, which this version does not have yet: ${reasons.join('; ')}`,
+      `this scenario needs the multi-commodity LP planner (plan(), not planSync()): ${reasons.join('; ')}`,
     );
     this.reasons = reasons;
   }

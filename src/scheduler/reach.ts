@@ -3,11 +3,14 @@
  * all within the horizon, and, for those that cannot, the closed links at the edge of where they
  * can get to (the explanation an infeasible plan owes its user).
  *
- * Model: an arc is usable when its capacity with every delivery switch enabled is positive. A
- * dataset can deliver anything iff its origin store node O_o@ready reaches SINK over usable arcs;
- * one backward breadth-first search from SINK decides it for every dataset at once. For an
- * unreachable dataset, a forward search from O_o@ready gives the set R it can reach; the link arcs
- * leaving R (all of capacity 0) are the closed windows or zero links that block it.
+ * Model: an arc is usable when its *exact* capacity with every delivery switch enabled is positive
+ * (`ten.open`), not its capacity floored to quanta: PLAN.md's `infeasible` means no byte can get
+ * through, and a link carrying less than one quantum per slot still lets bytes through (the plan
+ * is then `partial`). A dataset can deliver anything iff its origin store node O_o@ready reaches
+ * SINK over usable arcs; one backward breadth-first search from SINK decides it for every dataset
+ * at once. For an unreachable dataset, a forward search from O_o@ready gives the set R it can
+ * reach; the link arcs leaving R (all exactly closed) are the closed windows or zero links that
+ * block it.
  *
  * Complexity: O(n + m) for the backward search, O(n + m) per unreachable origin group.
  *
@@ -24,8 +27,7 @@ export function openCapacities(ten: TimeExpandedNetwork): Float64Array {
 
 /** Per dataset (scenario order): true when it has nothing to move or a usable path to the sink. */
 export function reachableDatasets(ten: TimeExpandedNetwork): boolean[] {
-  const caps = openCapacities(ten);
-  const { n, tails, heads, arcCount: m } = ten;
+  const { n, tails, heads, open, arcCount: m } = ten;
   const start = new Int32Array(n + 1);
   for (let a = 0; a < m; a++) start[heads[a] + 1]++;
   for (let v = 0; v < n; v++) start[v + 1] += start[v];
@@ -43,7 +45,7 @@ export function reachableDatasets(ten: TimeExpandedNetwork): boolean[] {
     for (let p = start[v]; p < start[v + 1]; p++) {
       const a = into[p];
       const u = tails[a];
-      if (caps[a] > 0 && seen[u] === 0) {
+      if (open[a] === 1 && seen[u] === 0) {
         seen[u] = 1;
         queue[qt++] = u;
       }
@@ -54,12 +56,11 @@ export function reachableDatasets(ten: TimeExpandedNetwork): boolean[] {
 }
 
 /**
- * Link arcs of capacity 0 that leave the part of the network reachable from `node` (an origin
+ * Link arcs (exactly closed) that leave the part of the network reachable from `node` (an origin
  * store node) over usable arcs: the closed links blocking it.
  */
 export function blockingLinkArcs(ten: TimeExpandedNetwork, node: number): number[] {
-  const caps = openCapacities(ten);
-  const { n, tails, heads, arcCount: m } = ten;
+  const { n, tails, heads, open, arcCount: m } = ten;
   const start = new Int32Array(n + 1);
   for (let a = 0; a < m; a++) start[tails[a] + 1]++;
   for (let v = 0; v < n; v++) start[v + 1] += start[v];
@@ -76,7 +77,7 @@ export function blockingLinkArcs(ten: TimeExpandedNetwork, node: number): number
     const v = queue[qh++];
     for (let p = start[v]; p < start[v + 1]; p++) {
       const a = outOf[p];
-      if (caps[a] > 0 && seen[heads[a]] === 0) {
+      if (open[a] === 1 && seen[heads[a]] === 0) {
         seen[heads[a]] = 1;
         queue[qt++] = heads[a];
       }

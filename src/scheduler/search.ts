@@ -7,21 +7,24 @@
  * and then binary search between the largest infeasible T (`lo`) and the smallest feasible one
  * (`hi`).
  *
- * Warm solves that only ever raise capacities: the solver keeps a snapshot of the flow at `lo`.
- * Every probe T > lo restores that flow (it is feasible for T: the switches of slots ≥ lo carry
- * none of it), sets the switches of slots < T on and ≥ T off (the latter carry no flow after the
- * restore, so turning them off changes nothing), and re-solves from there. A feasible probe keeps
- * its own snapshot as the flow at `hi`. Every solve therefore continues a flow that is already
- * maximal for a smaller T: its work is what the new slots add, plus the solver's O(n + m) global
- * relabelling.
+ * Warm solves. The solver keeps snapshots of the flows at `lo` and `hi`. A probe T restores the
+ * nearer of the two: `lo`'s maximum flow (feasible for T > lo: the switches of slots ≥ lo carry
+ * none of it), or `hi`'s flow *truncated* to the slots < T ({@link truncateFlow}: a preflow whose
+ * excess sits where bytes crossed into slot T). Switches are raised before the restore and
+ * lowered after it, so neither step ever lowers a capacity under flow. The solve then continues
+ * from there: its work is what the changed slots add or give back, plus the solver's O(n + m)
+ * global relabelling.
  *
  * Invariants: F(lo) < D ≤ F(hi); at return the solver holds the flow at `hi` (or, when no T ≤ S
  * works, the maximum flow at S) with the switches of the returned T enabled.
  *
  * A lower bound T_lb ({@link originCutBound}: origin cuts) lets the search start with one solve
  * at T_lb − 1 instead of galloping up to it; where the origins' links are what binds (the usual
- * case for backups) the bound is exact and the search ends after two probes.
- *
+ * case for backups) the bound is exact and the search ends after two probes. A caller that needs
+ * only T*, not the maximum flow at T* − 1 (the "what if"), probes T_lb itself first
+ * (`boundFirst`): one probe where the bound is exact, none when it already equals a known
+ * feasible `hi`. With a known `hi` the search gallops up from `lo` towards it, then bisects.
+
  * Complexity: 1 + ⌈log₂(T* − T_lb + 1)⌉ galloping probes and as many bisection probes.
  *
  * Reference: galloping (exponential) search — J. L. Bentley, A. C.-C. Yao, "An almost optimal
@@ -46,6 +49,35 @@ export function setSwitches(
   }
 }
 
+/**
+ * The part of `flow` (a flow of `ten` with the slots < T' enabled, T' ≥ T) that the network with
+ * only the slots < T enabled keeps: every arc of a slot ≥ T and every holdover into slot T
+ * emptied, each appliance-capacity arc lowered to what still reaches it. Source, chain and
+ * release arcs of earlier slots keep their flow, so the result is a *preflow*: excess ≥ 0 at the
+ * origin stores (bytes no longer released later) and at the nodes of slot T − 1 that held bytes
+ * into slot T; no node has a deficit. {@link MaxFlowSolver.restore} takes it and `solve()` turns
+ * it into a maximum flow for T, routing that excess to earlier deliveries or back to the source —
+ * work in proportion to what crossed the boundary, not to the whole flow. O(m).
+ */
+export function truncateFlow(ten: TimeExpandedNetwork, flow: Float64Array, T: number): Float64Array {
+  const { kind, slot, heads, tails, arcCount: m } = ten;
+  const out = flow.slice();
+  // Global nodes (appliance capacity nodes among them) follow the slot blocks.
+  const base = ten.slots * ten.blockSize;
+  const appIn = new Float64Array(ten.n - base);
+  for (let a = 0; a < m; a++) {
+    const k = kind[a];
+    if (k === ArcKind.SOURCE || k === ArcKind.CHAIN || k === ArcKind.APPCAP) continue;
+    if (slot[a] >= T || (k === ArcKind.HOLD && slot[a] === T - 1)) out[a] = 0;
+    else if ((k === ArcKind.DELIVER || k === ArcKind.INGRESS) && heads[a] >= base)
+      appIn[heads[a] - base] += out[a];
+  }
+  for (let a = 0; a < m; a++) {
+    if (kind[a] === ArcKind.APPCAP) out[a] = Math.min(out[a], appIn[tails[a] - base]);
+  }
+  return out;
+}
+
 /** A known state of the search: T slots enabled and the maximum flow for it. */
 export interface SearchPoint {
   readonly T: number;
@@ -57,7 +89,10 @@ export interface SearchPoint {
 export interface SearchResult {
   /** Smallest feasible T (slots enabled), or null when even the whole horizon is not enough. */
   readonly T: number | null;
-  /** Largest infeasible point found (T = 0 with zero flow when T* = 1). */
+  /**
+   * Largest infeasible point probed (T = 0 with zero flow when none was: T* = 1, or `boundFirst`
+   * found T* at the bound).
+   */
   readonly lo: SearchPoint;
   /** Smallest feasible point, or null. */
   readonly hi: SearchPoint | null;
@@ -112,8 +147,14 @@ export function originCutBound(ten: TimeExpandedNetwork, caps: Float64Array): nu
 export interface SearchOptions {
   /** Every T below it is known to be infeasible (from {@link originCutBound}). */
   readonly minT?: number;
-  /** A known feasible point (skips galloping; its flow must fit the current capacities). */
+  /** A known feasible point (bounds the search; its flow must fit the current capacities). */
   readonly hi?: SearchPoint;
+  /**
+   * Probe `minT` itself first instead of `minT − 1`, for callers that need only T* and not the
+   * maximum flow at T* − 1 (the "what if"): where the bound is exact that is the only probe.
+   * @defaultValue false
+   */
+  readonly boundFirst?: boolean;
   /** Called after each probe. */
   readonly onProbe?: (T: number, value: number) => void;
 }
@@ -132,43 +173,65 @@ export function earliestCompletion(
   const D = ten.totalDemand;
   const S = ten.slots;
   let lo: SearchPoint = { T: 0, flow: new Float64Array(ten.arcCount), value: 0 };
-  let hi: SearchPoint | null = null;
+  let hi: SearchPoint | null = options.hi ?? null;
   // Switches of slots < enabledUpTo may be on; those ≥ it are off.
   let enabledUpTo = options.hi?.T ?? lo.T;
   let solves = 0;
   const probe = (T: number): SearchPoint => {
-    solver.restore(lo.flow);
-    setSwitches(solver, ten, lo.T, Math.max(enabledUpTo, T), T);
+    // Warm start: the maximum flow at lo (feasible for T: it uses no slot ≥ lo.T), or, when the
+    // known feasible point is nearer, hi's flow truncated to the slots < T (a preflow).
+    const start = hi !== null && hi.T > T && hi.T - T < T - lo.T ? truncateFlow(ten, hi.flow, T) : lo.flow;
+    // Raise first, so that `start` fits the capacities it is restored under; the switches then
+    // lowered carry none of it (no flow repair).
+    if (T > enabledUpTo) setSwitches(solver, ten, enabledUpTo, T, T);
+    solver.restore(start);
+    if (T < enabledUpTo) setSwitches(solver, ten, T, enabledUpTo, T);
     enabledUpTo = T;
-    const r = solver.solve();
+    // Phase 1 only: the value and a maximum preflow (excess parked where it cannot reach the
+    // sink). The snapshot keeps that preflow for later warm starts; a flow is decomposed only
+    // when the planner asks for one (`solver.flows()`), once.
+    const r = solver.solveValue();
     solves++;
     if (r.status !== 'optimal') throw new Error(`scheduler: max-flow rejected the network: ${r.message}`);
     options.onProbe?.(T, r.value);
-    return { T, flow: r.flow, value: r.value };
+    return { T, flow: solver.snapshot(), value: r.value };
   };
+  if (hi !== null && options.minT !== undefined && options.minT >= hi.T) {
+    // Every T < hi.T is infeasible by the bound: hi is the answer, no solve needed.
+    setSwitches(solver, ten, 0, Math.max(enabledUpTo, hi.T), hi.T);
+    solver.restore(hi.flow);
+    return { T: hi.T, lo, hi, solves };
+  }
   if (options.minT !== undefined) {
-    // Start right below the bound: one (cold) solve replaces the galloping up to it.
-    const T0 = Math.min(options.minT - 1, (options.hi?.T ?? S + 1) - 1, S);
+    // Start right below the bound (or at it): one solve replaces the galloping up to it. Every
+    // T < minT is infeasible by the bound, so a probe at minT that is feasible ends the search.
+    const below = options.boundFirst ? 0 : 1;
+    const T0 = Math.min(options.minT - below, (options.hi?.T ?? S + 1) - 1, S);
     if (T0 > lo.T) {
       const p = probe(T0);
-      if (p.value >= D) hi = p;
-      else lo = p;
-    }
-  }
-  if (hi === null && options.hi !== undefined) hi = options.hi;
-  if (hi === null) {
-    if (lo.T >= S) return { T: null, lo, hi: null, solves };
-    for (let step = 1; ; step *= 2) {
-      const T = Math.min(lo.T + step, S);
-      const p = probe(T);
       if (p.value >= D) {
         hi = p;
-        break;
-      }
-      lo = p;
-      if (T === S) return { T: null, lo, hi: null, solves };
+        if (below === 0 && T0 === options.minT) {
+          // Proven optimal by the bound; lo keeps the largest infeasible point probed (none).
+          return { T: T0, lo, hi, solves };
+        }
+      } else lo = p;
     }
   }
+  // Gallop up from lo (the bound is usually exact or nearly so: T* is found in a probe or two),
+  // up to the horizon or to a known feasible hi; then bisect.
+  if (hi === null && lo.T >= S) return { T: null, lo, hi: null, solves };
+  for (let step = 1; hi === null || lo.T + step < hi.T; step *= 2) {
+    const T = Math.min(lo.T + step, S);
+    const p = probe(T);
+    if (p.value >= D) {
+      hi = p;
+      break;
+    }
+    lo = p;
+    if (T === S) return { T: null, lo, hi: null, solves };
+  }
+  if (hi === null) throw new Error('scheduler: the search ended without a feasible point');
   while (hi.T - lo.T > 1) {
     const p = probe((lo.T + hi.T) >>> 1);
     if (p.value >= D) hi = p;

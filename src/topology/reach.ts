@@ -2,8 +2,9 @@
  * Reachability on the topology, over a compact CSR (compressed sparse row) copy of its links.
  *
  * Model: directed multigraph G = (V, E) with V the scenario's nodes (indexed in declaration order)
- * and E its links. Windows, shares and capacities are ignored: every link counts as usable, which
- * is right for "can this ever arrive" questions (every link has a positive capacity by validation).
+ * and E its links of positive capacity. Windows and shares are ignored: every such link counts as
+ * usable, which is right for "can this ever arrive" questions; a link of capacity 0 (a link
+ * declared down) carries nothing and is left out.
  *
  * Invariants: `outStart` has n + 1 entries, `outHead[outStart[v] … outStart[v+1])` are the heads
  * of v's out-links in link declaration order, and `outLink` the matching link indices; the `in*`
@@ -35,20 +36,27 @@ export function buildAdjacency(scenario: Scenario): Adjacency {
   const ids = scenario.nodes.map((v) => v.id);
   const index = new Map(ids.map((id, i) => [id, i]));
   const n = ids.length;
-  const m = scenario.links.length;
+  const usable = scenario.links.flatMap((l, e) => (l.capacity.num > 0n ? [e] : []));
+  const m = usable.length;
   const tail = new Int32Array(m);
   const head = new Int32Array(m);
-  scenario.links.forEach((l, e) => {
-    tail[e] = index.get(l.from)!;
-    head[e] = index.get(l.to)!;
+  const linkOf = Int32Array.from(usable);
+  usable.forEach((e, k) => {
+    tail[k] = index.get(scenario.links[e].from)!;
+    head[k] = index.get(scenario.links[e].to)!;
   });
-  const [outStart, outHead, outLink] = csr(n, tail, head);
-  const [inStart, inHead, inLink] = csr(n, head, tail);
+  const [outStart, outHead, outLink] = csr(n, tail, head, linkOf);
+  const [inStart, inHead, inLink] = csr(n, head, tail, linkOf);
   return { n, ids, index, outStart, outHead, outLink, inStart, inHead, inLink };
 }
 
 /** Counting sort of arcs by `from` (stable, so links keep declaration order within a node). */
-function csr(n: number, from: Int32Array, to: Int32Array): [Int32Array, Int32Array, Int32Array] {
+function csr(
+  n: number,
+  from: Int32Array,
+  to: Int32Array,
+  linkOf: Int32Array,
+): [Int32Array, Int32Array, Int32Array] {
   const start = new Int32Array(n + 1);
   for (let e = 0; e < from.length; e++) start[from[e] + 1]++;
   for (let v = 0; v < n; v++) start[v + 1] += start[v];
@@ -58,7 +66,7 @@ function csr(n: number, from: Int32Array, to: Int32Array): [Int32Array, Int32Arr
   for (let e = 0; e < from.length; e++) {
     const p = fill[from[e]]++;
     heads[p] = to[e];
-    links[p] = e;
+    links[p] = linkOf[e];
   }
   return [start, heads, links];
 }

@@ -89,6 +89,80 @@ describe('wanplan validate on a valid scenario', () => {
       j.warnings.every((w: { severity: string; line: number }) => w.severity === 'warning' && w.line > 0),
     ).toBe(true);
   });
+
+  it('accepts a self-link (with a warning) and a zero capacity', async () => {
+    const file = write(
+      'self.yaml',
+      yamlWith((d) => {
+        d.links[0].to = 'munich';
+        d.links[2].capacity = '0Gbps';
+        d.links[3].latency = '2min';
+      }),
+    );
+    const r = await run('validate', file);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      new RegExp(`${file}:\\d+:\\d+: warning: links\\[0\\]\\.to: link goes from "munich" to itself`),
+    );
+  });
+});
+
+describe('wanplan validate and the 2^53 bytes per slot limit', () => {
+  it('reports every rate whose amount per slot reaches 2^53 bytes at its line and column, exit 1', async () => {
+    // One-day slots: 100 Tbps is 1.08e18 bytes per slot; the other rates stay below 2^53.
+    const text = yamlWith((d) => {
+      d.horizon = { start: '2026-12-05T00:00:00Z', length: '2d', slot: '1d' };
+      d.links[1].capacity = '100Tbps';
+      d.nodes[0].read = '200Tbps';
+    });
+    const file = write('huge.yaml', text);
+    const r = await run('validate', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    const lines = text.split('\n');
+    const errors = r.err.split('\n').filter((l) => l.startsWith(`${file}:`));
+    expect(errors.map((l) => l.split(': ')[1])).toEqual(['nodes[0].read', 'links[1].capacity']);
+    for (const l of errors) {
+      const [line, column] = l
+        .slice(file.length + 1)
+        .split(':')
+        .map(Number);
+      const value = l.includes('nodes[0].read') ? '200Tbps' : '100Tbps';
+      expect(lines[line - 1].slice(column - 1)).toBe(value);
+      expect(l).toContain('at or above 2^53 bytes');
+    }
+    expect(errors[1]).toContain('link "wan" may carry 1080000000000000000 bytes in one 86400-second slot');
+    expect(r.err).toMatch(/2 errors\n$/);
+    expect(r.err).not.toMatch(STACK_LINE);
+  });
+
+  it('lets the same rates pass with a shorter slot', async () => {
+    const file = write(
+      'huge-ok.yaml',
+      yamlWith((d) => {
+        d.horizon.slot = '1min';
+        d.links[1].capacity = '100Tbps';
+        d.nodes[0].read = '200Tbps';
+      }),
+    );
+    expect((await run('validate', file)).code).toBe(0);
+  });
+});
+
+describe('wanplan verify and the 2^53 bytes per slot limit', () => {
+  it('names the scenario file, line and column instead of <input>', async () => {
+    const text = yamlWith((d) => {
+      d.horizon = { start: '2026-12-05T00:00:00Z', length: '2d', slot: '1d' };
+      d.links[0].capacity = '100Tbps';
+    });
+    const file = write('huge-verify.yaml', text);
+    const plan = write('plan.json', '{}');
+    const r = await run('verify', file, plan);
+    expect(r.code).toBe(1);
+    const line = text.split('\n').findIndex((l) => l.includes('100Tbps')) + 1;
+    expect(r.err).toMatch(new RegExp(`^${file}:${line}:\\d+: links\\[0\\]\\.capacity: link "munich->dedup"`));
+    expect(r.err).not.toContain('<input>');
+  });
 });
 
 describe('wanplan validate on bad input', () => {

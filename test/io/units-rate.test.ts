@@ -88,6 +88,14 @@ describe('parseRate', () => {
     expect(failure(parseRate('0.0TB/h')).message).toContain('zero rate');
   });
 
+  it('parseRate accepts a zero rate with allowZero, still checking the unit and bare numbers', () => {
+    expect(value(parseRate('0Gbps', { allowZero: true }))).toEqual(q(0n));
+    expect(value(parseRate('0.0TB/h', { allowZero: true }))).toEqual(q(0n));
+    expect(failure(parseRate('0 GBPS', { allowZero: true })).message).toContain('ambiguous');
+    expect(failure(parseRate(0, { allowZero: true })).hint).toBe('did you mean 0Gbps?');
+    expect(failure(parseRate('-1Gbps', { allowZero: true })).message).toContain('negative');
+  });
+
   it('parseRate refuses units ambiguous between bits and bytes, naming both readings', () => {
     const kb = failure(parseRate('10KBps'));
     expect(kb.message).toContain('"KBps" is ambiguous');

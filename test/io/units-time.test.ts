@@ -96,6 +96,14 @@ describe('parseLatency', () => {
     expect(value(parseLatency('120 ms'))).toBe(120);
   });
 
+  it('parseLatency accepts every duration unit: min, h, d and w', () => {
+    expect(value(parseLatency('1min'))).toBe(60_000);
+    expect(value(parseLatency('1.5h'))).toBe(5_400_000);
+    expect(value(parseLatency('1d'))).toBe(86_400_000);
+    expect(value(parseLatency('0.5w'))).toBe(302_400_000);
+    expect(value(parseLatency('0min'))).toBe(0);
+  });
+
   it('parseLatency refuses a bare number (hint ms) and other units', () => {
     expect(failure(parseLatency(8))).toEqual({
       message: 'bare number "8" where a latency is required',
@@ -103,7 +111,11 @@ describe('parseLatency', () => {
     });
     expect(failure(parseLatency('800us')).hint).toBe('write 0.8ms');
     expect(failure(parseLatency('8MS')).hint).toBe('did you mean 8ms?');
-    expect(failure(parseLatency('1min')).message).toContain('expected ms or s');
+    expect(failure(parseLatency('1mo')).message).toBe(
+      'unknown latency unit "mo" in "1mo"; expected ms, s, min, h, d or w',
+    );
+    expect(failure(parseLatency('2hours')).hint).toBe('did you mean 2h?');
+    expect(failure(parseLatency('2m')).hint).toBeUndefined(); // ms or min: no guess
     expect(failure(parseLatency('-8ms')).message).toContain('negative');
   });
 });

@@ -3,11 +3,7 @@
  * the worldwide example, every chart must have drawn marks with a visible size, no request may
  * leave the page, and a screenshot is saved to test/.tmp/ (the README's docs/report.png is a copy).
  *
- * Subject: `examples/worldwide.yaml` as planned by `plan`. While the planner cannot plan it (it
- * needs the multi-commodity LP: mixed policies, copies, dues, multi-node egress caps) the test
- * uses its single-policy variant — the same network, windows and sizes, every dataset to any
- * cloud region with one copy and no due, provider egress caps dropped — and switches to the real
- * example by itself as soon as `plan` accepts it. The test name says which one ran.
+ * Subject: `examples/worldwide.yaml` as planned by `plan` (mixed policies: the LP planner).
  *
  * Skipped only when /usr/bin/chromium is missing outside CI; in CI it always runs.
  */
@@ -16,13 +12,11 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
 import type { Scenario } from '../../src/io/model.js';
 import { parseScenario } from '../../src/io/scenario/index.js';
 import { renderReport } from '../../src/report/index.js';
 import type { Plan } from '../../src/scheduler/plan.js';
 import { plan } from '../../src/scheduler/planner.js';
-import { PlannerLimitError } from '../../src/scheduler/policy.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -39,38 +33,10 @@ const EXAMPLE = join(import.meta.dirname, '../../examples/worldwide.yaml');
 const OUT = join(import.meta.dirname, '../.tmp');
 const run = existsSync(CHROMIUM) || Boolean(process.env.CI);
 
-/** The single-policy variant of the worldwide example (see the header). */
-function singlePolicy(text: string): string {
-  const doc = parse(text) as {
-    name: string;
-    providers?: Record<string, { egress?: unknown }>;
-    datasets: Record<string, unknown>[];
-  };
-  doc.name = `${doc.name} (single policy)`;
-  for (const p of Object.values(doc.providers ?? {})) delete p.egress;
-  for (const d of doc.datasets) {
-    delete d.to;
-    delete d.copies;
-    delete d.due;
-  }
-  return stringify(doc);
-}
-
-/** The worldwide example planned, or its single-policy variant while the planner refuses it. */
+/** The worldwide example, planned. */
 async function subject(): Promise<{ label: string; scenario: Scenario; plan: Plan }> {
-  const text = await readFile(EXAMPLE, 'utf8');
-  const full = parseScenario(text, EXAMPLE);
-  try {
-    return { label: 'examples/worldwide.yaml', scenario: full, plan: await plan(full) };
-  } catch (err) {
-    if (!(err instanceof PlannerLimitError)) throw err;
-    const variant = parseScenario(singlePolicy(text), 'worldwide-single-policy.yaml');
-    return {
-      label: 'the single-policy variant of examples/worldwide.yaml',
-      scenario: variant,
-      plan: await plan(variant),
-    };
-  }
+  const full = parseScenario(await readFile(EXAMPLE, 'utf8'), EXAMPLE);
+  return { label: 'examples/worldwide.yaml', scenario: full, plan: await plan(full) };
 }
 
 /** Per chart: marks drawn with a visible size (width or height > 0 in the rendered page). */
@@ -117,7 +83,7 @@ describe.skipIf(!run)('report in headless Chromium', () => {
     await browser?.close();
   });
 
-  it('renders the worldwide report (or its single-policy variant): every chart drawn, no request, screenshot saved', async ({
+  it('renders the worldwide report: every chart drawn, no request, screenshot saved', async ({
     annotate,
   }) => {
     await annotate(`subject: ${s.label}`);

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/program.js';
+import { loadScenario } from '../../src/io/scenario/index.js';
+import { renderReport } from '../../src/report/index.js';
 import { HEADER } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wanplan-plan-'));
@@ -34,7 +36,11 @@ describe('wanplan plan', () => {
     expect(io.stdout).toContain(
       'makespan: slot 3, ends 2026-12-05T04:00:00Z (2026-12-05 05:00 Europe/Berlin)',
     );
-    expect(io.stdout).toContain('4× faster');
+    expect(io.stdout).toContain('vs direct upload: 4× sooner (direct: slot 15, 2026-12-05 16:00 UTC)');
+    // Sizes for people: SI units, never raw byte counts.
+    expect(io.stdout).toContain('d: 16 GB, complete');
+    expect(io.stdout).toContain('quantum 1 MB');
+    expect(io.stdout).not.toMatch(/\d{7,} bytes/);
     expect(io.stdout).toContain('check: the plan verifies');
   });
 
@@ -76,5 +82,30 @@ datasets:
     expect(await runCli(['plan', multi], io)).toBe(0);
     expect(io.stdout).toContain('infeasible');
     expect(io.stdout).toContain('can reach 1 of the 2 distinct allowed failure domain(s)');
+  });
+
+  it('wanplan plan FILE --report F also writes the HTML report of the plan', async () => {
+    const io = memoryIo();
+    const html = join(dir, 'plan.html');
+    expect(await runCli(['plan', file, '--json', '--report', html], io)).toBe(0);
+    expect(JSON.parse(io.stdout).status).toBe('complete');
+    const page = readFileSync(html, 'utf8');
+    expect(page.startsWith('<!doctype html>')).toBe(true);
+    // The same page `wanplan report` renders for this scenario and plan.
+    expect(page).toBe(renderReport(await loadScenario(file), JSON.parse(io.stdout)));
+    const summary = memoryIo();
+    expect(await runCli(['plan', file, '--report', html], summary)).toBe(0);
+    expect(summary.stdout).toContain(`report written to ${html}`);
+  });
+
+  it('wanplan plan with an LP solve over its time limit exits 1 with the LP size and what to change', async () => {
+    const io = memoryIo();
+    const code = await runCli(['plan', file, '--objective', 'min-cost', '--lp-time-limit', '0.000001'], io);
+    expect(code).toBe(1);
+    expect(io.stderr).not.toContain('internal error');
+    expect(io.stderr).toMatch(/columns, \d+ rows\) was not solved within its time limit of 0\.000001 s/);
+    expect(io.stderr).toContain('coarser slot');
+    const bad = memoryIo();
+    expect(await runCli(['plan', file, '--lp-time-limit', 'soon'], bad)).toBe(2);
   });
 });

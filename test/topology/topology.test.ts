@@ -126,6 +126,16 @@ describe('reachability', () => {
     expect(buildTopology(s).reachableDestinations('d')).toEqual([]);
   });
 
+  it('reachableDestinations skips a link of capacity 0 (a link declared down)', () => {
+    const s = scenario({
+      nodes: [node('a'), cloud('c', 'p')],
+      links: [link('a', 'c', { capacity: { num: 0n, den: 1n } })],
+      datasets: [dataset('d', 'a', ['c'])],
+    });
+    expect(buildTopology(s).reachableDestinations('d')).toEqual([]);
+    expect(buildTopology(s).unreachableDatasets()).toEqual(['d']);
+  });
+
   it('reachableDestinations ignores windows (a link with a narrow window still connects)', () => {
     const window = {
       days: [0],

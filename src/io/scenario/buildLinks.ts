@@ -7,12 +7,14 @@
  *   `from: "00:00", to: "00:00"` is the whole local day (23 or 25 h on DST days), while any other
  *   `from == to` (`"22:00"`–`"22:00"`) is 24 hours from `from`.
  * - Repeated day names in `days` are merged (the model keeps days sorted and unique).
- * - A link from a node to itself is an error: it could carry nothing useful.
+ * - A link from a node to itself is accepted with a warning (SCENARIO.md does not forbid it): data
+ *   that crosses it stays where it was, so it carries nothing useful.
+ * - A zero `capacity` is accepted: a link that is down carries 0 bytes in every slot.
  */
 import type { ScenarioLink, ScenarioNode, Weekday, Window } from '../model.js';
 import { ONE } from '../rational.js';
-import { parseCost, parseLatency, parseRate, parseShare, parseTimeOfDay } from '../units.js';
-import { type BuildContext, checkZone, claimId, unitValue } from './context.js';
+import { parseCost, parseLatency, parseShare, parseTimeOfDay } from '../units.js';
+import { type BuildContext, checkZone, claimId, scenarioRate, unitValue } from './context.js';
 import { didYouMean } from './didYouMean.js';
 import { checkFields } from './fields.js';
 import type { Path } from './path.js';
@@ -90,10 +92,15 @@ export function buildLinks(ctx: BuildContext, raw: unknown): ScenarioLink[] {
     const errorsBefore = sink.errorCount;
     const from = l.from === undefined ? null : nodeRef(ctx, [...path, 'from'], l.from);
     const to = l.to === undefined ? null : nodeRef(ctx, [...path, 'to'], l.to);
-    if (l.from !== undefined && l.from === l.to) {
-      sink.error([...path, 'to'], `link goes from "${l.from}" to itself, expected two different nodes`);
+    const selfLink = l.from !== undefined && l.from === l.to;
+    if (selfLink) {
+      sink.warning(
+        [...path, 'to'],
+        `link goes from "${l.from}" to itself: a link from a node to itself carries nothing useful`,
+        { hint: 'remove it, or correct from/to' },
+      );
     }
-    const capacity = unitValue(sink, [...path, 'capacity'], l.capacity, parseRate);
+    const capacity = unitValue(sink, [...path, 'capacity'], l.capacity, scenarioRate);
     const latencyMs = unitValue(sink, [...path, 'latency'], l.latency, parseLatency);
     const costPerByte = unitValue(sink, [...path, 'cost'], l.cost, parseCost);
     // Windows need the from node only for its zone; without a valid from node the error is there.
@@ -119,7 +126,9 @@ export function buildLinks(ctx: BuildContext, raw: unknown): ScenarioLink[] {
         reverseId,
         [...path, 'bidirectional'],
         'link',
-        `the reverse of this bidirectional link is "${reverseId}"`,
+        selfLink
+          ? `a link from a node to itself is its own reverse: drop bidirectional`
+          : `the reverse of this bidirectional link is "${reverseId}"`,
       );
     if (!unique || !reverseUnique || sink.errorCount > errorsBefore) return;
     if (!complete || from === null || to === null || capacity === null) return;

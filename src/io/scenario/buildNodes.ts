@@ -5,8 +5,8 @@
 import type { z } from 'zod';
 import type { Horizon, NodeKind, Provider, ScenarioNode } from '../model.js';
 import { div, isInteger, type Rational, toNumber } from '../rational.js';
-import { formatInstant, parseDuration, parseInstant, parseRate, parseSize } from '../units.js';
-import { type BuildContext, checkZone, claimId, unitValue } from './context.js';
+import { formatInstant, parseDuration, parseInstant, parseSize } from '../units.js';
+import { type BuildContext, checkZone, claimId, scenarioRate, unitValue } from './context.js';
 import { checkFields } from './fields.js';
 import type { Path } from './path.js';
 import {
@@ -53,7 +53,7 @@ export function buildHorizon(ctx: BuildContext, raw: unknown): void {
 
 /** Whether a rate field is set: its parsed value, or null when absent or bad (reported). */
 function rateAt(ctx: BuildContext, path: Path, raw: string | undefined): Rational | null {
-  return unitValue(ctx.sink, path, raw, parseRate);
+  return unitValue(ctx.sink, path, raw, scenarioRate);
 }
 
 /**
@@ -153,8 +153,8 @@ export function buildProviders(ctx: BuildContext, raw: unknown, nodes: readonly 
   return names.map((id) => {
     const p = declared.get(id);
     const path: Path = ['providers', id];
-    const ingress = p ? unitValue(sink, [...path, 'ingress'], p.ingress, parseRate) : null;
-    const egress = p ? unitValue(sink, [...path, 'egress'], p.egress, parseRate) : null;
+    const ingress = p ? unitValue(sink, [...path, 'ingress'], p.ingress, scenarioRate) : null;
+    const egress = p ? unitValue(sink, [...path, 'egress'], p.egress, scenarioRate) : null;
     if (p && !ctx.nodeProviders.has(id)) {
       sink.warning(path, `provider "${id}" has no nodes, so its caps have no effect`, { at: 'key' });
     }

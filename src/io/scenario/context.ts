@@ -3,7 +3,8 @@
  * report a failed unit parse, an unknown zone or a repeated id at the right field.
  */
 import type { Horizon, ScenarioNode } from '../model.js';
-import type { UnitResult } from '../units.js';
+import type { Rational } from '../rational.js';
+import { parseRate, type UnitResult } from '../units.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import type { Path } from './path.js';
 import { isKnownTimeZone, suggestTimeZone } from './timezone.js';
@@ -40,6 +41,14 @@ export function unitValue<T>(
   if (r.ok) return r.value;
   sink.error(path, r.message, { hint: r.hint });
   return null;
+}
+
+/**
+ * Parses a rate field of a scenario: zero is allowed (SCENARIO.md does not forbid it): a link
+ * capacity of 0 is a link that is down, a cap of 0 lets nothing pass.
+ */
+export function scenarioRate(raw: string | number): UnitResult<Rational> {
+  return parseRate(raw, { allowZero: true });
 }
 
 /** Checks an IANA zone name; reports an unknown one (with a suggestion) and returns false. */

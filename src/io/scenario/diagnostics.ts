@@ -28,9 +28,22 @@ export class DiagnosticSink {
 
   constructor(readonly file: string) {}
 
-  /** Reports a problem that makes the file invalid. */
+  /** Field paths whose later errors are dropped (see {@link DiagnosticSink.settle}). */
+  private readonly settled = new Set<string>();
+
+  /** Reports a problem that makes the file invalid (dropped at a {@link settle}d path). */
   error(path: Path, message: string, options: ReportOptions = {}): void {
+    if (this.settled.size > 0 && this.settled.has(formatPath(path))) return;
     this.push('error', path, message, options);
+  }
+
+  /**
+   * Reports an error at `path` and drops every later error at that same path: one mistake, one
+   * message (a number written as `1e3` is not also reported as a bare number by the unit check).
+   */
+  settle(path: Path, message: string, options: ReportOptions = {}): void {
+    this.error(path, message, options);
+    this.settled.add(formatPath(path));
   }
 
   /** Reports a problem that does not make the file invalid. */

@@ -10,6 +10,7 @@
  * platform's. Reference: RFC 8259, "The JavaScript Object Notation (JSON) Data Interchange
  * Format", sections 2–7.
  */
+import { numberFormProblem } from '../units/lex.js';
 import type { LineIndex, Position } from './lineIndex.js';
 import type { Path, PathSegment } from './path.js';
 import { MAX_DEPTH, type SourceMap, type SourceResult, type SyntaxProblem } from './source.js';
@@ -46,6 +47,8 @@ class JsonParser {
   private i = 0;
   /** Repeated keys: where the repeat is, where the key was first written, and its path. */
   readonly duplicates: { offset: number; first: number; path: Path }[] = [];
+  /** Numbers written with an exponent (valid JSON, but not a plain decimal). */
+  readonly numberForms: SyntaxProblem[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -97,6 +100,15 @@ class JsonParser {
           this.i,
           `found ${describeChar(t, this.i + 1)} in a number, expected a digit`,
         );
+      const problem = numberFormProblem(m[0]);
+      if (problem) {
+        this.numberForms.push({
+          offset: this.i,
+          path: [...this.path],
+          message: problem.message,
+          hint: problem.hint,
+        });
+      }
       this.i += m[0].length;
       return Number(m[0]);
     }
@@ -307,6 +319,11 @@ export function readJson(text: string, lines: LineIndex): SourceResult {
   }
   return {
     ok: true,
-    doc: { format: 'json', value: parsed.value, map: new JsonSourceMap(parsed.pos, lines) },
+    doc: {
+      format: 'json',
+      value: parsed.value,
+      map: new JsonSourceMap(parsed.pos, lines),
+      numberForms: parser.numberForms,
+    },
   };
 }

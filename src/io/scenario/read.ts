@@ -7,10 +7,9 @@
  * own errors are not reported again. Syntax problems (YAML/JSON) stop before the schema check,
  * since the data after a syntax error is guesswork.
  */
-import { open } from 'node:fs/promises';
 import type { Diagnostic } from '../../errors.js';
-import { InputError } from '../../errors.js';
 import type { Scenario } from '../model.js';
+import { readTextFile } from '../read-text.js';
 import { buildDatasets } from './buildDatasets.js';
 import { buildLinks } from './buildLinks.js';
 import { buildHorizon, buildNodes, buildProviders } from './buildNodes.js';
@@ -88,6 +87,13 @@ export function parseScenarioWithWarnings(source: string, fileName: string): Sce
   }
   for (const p of plainDataProblems(data)) sink.error(p.path, p.message, { hint: p.hint });
   sink.throwIfErrors();
+  // Numbers like `1e3` are errors, but the rest of the file is still checked.
+  for (const p of doc.numberForms) {
+    sink.settle(p.path, p.message, {
+      hint: p.hint,
+      position: p.offset === null ? null : lines.position(p.offset),
+    });
+  }
 
   const checked = scenarioSchema.safeParse(data);
   if (!checked.success) reportIssues(sink, scenarioSchema, data, checked.error.issues);
@@ -153,56 +159,12 @@ export function parseScenario(text: string, fileName: string): Scenario {
  * @throws InputError for an unreadable, oversized or non-UTF-8 file and for every error in it.
  */
 export async function loadScenarioWithWarnings(path: string): Promise<ScenarioReadResult> {
-  const fail = (message: string, hint?: string): never => {
-    throw new InputError([
-      {
-        file: path,
-        line: null,
-        column: null,
-        path: '',
-        message,
-        severity: 'error',
-        ...(hint ? { hint } : {}),
-      },
-    ]);
-  };
-  let bytes: Uint8Array;
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    handle = await open(path, 'r');
-    const stat = await handle.stat();
-    if (!stat.isFile()) return fail('is not a regular file, expected a scenario file');
-    if (stat.size > MAX_FILE_BYTES) {
-      return fail(
-        `file is ${stat.size} bytes, expected at most 32 MiB (${MAX_FILE_BYTES} bytes)`,
-        'is this really a scenario file?',
-      );
-    }
-    bytes = await handle.readFile();
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'is a directory'
-            : (err as Error).message;
-    return fail(`cannot read the file: ${why}`);
-  } finally {
-    await handle?.close();
-  }
-  // The size may have grown between stat and read.
-  if (bytes.byteLength > MAX_FILE_BYTES)
-    return fail(`file is larger than 32 MiB, expected at most ${MAX_FILE_BYTES} bytes`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return fail('file is not UTF-8 text, expected a YAML or JSON scenario', 'save the file as UTF-8');
-  }
+  const text = await readTextFile(path, {
+    maxBytes: MAX_FILE_BYTES,
+    maxLabel: '32 MiB',
+    expected: 'a YAML or JSON scenario',
+    tooLargeHint: 'is this really a scenario file?',
+  });
   return parseScenarioWithWarnings(text, path);
 }
 

@@ -26,6 +26,11 @@ export interface SourceDocument {
   /** The document as plain JS data. */
   readonly value: unknown;
   readonly map: SourceMap;
+  /**
+   * Numbers written in a form other than a plain decimal (`1e3`, `0x10`, `.inf`): the plain data
+   * holds their value, which no longer shows the form, so the readers check the source text.
+   */
+  readonly numberForms: readonly SyntaxProblem[];
 }
 
 /** A problem found while reading the syntax, with its offset and, where known, its field path. */

@@ -20,6 +20,7 @@ import {
   parseDocument,
   type Node as YamlNode,
 } from 'yaml';
+import { numberFormProblem } from '../units/lex.js';
 import type { LineIndex, Position } from './lineIndex.js';
 import type { Path, PathSegment } from './path.js';
 import { MAX_DEPTH, type SourceMap, type SourceResult, type SyntaxProblem } from './source.js';
@@ -200,7 +201,46 @@ export function readYaml(text: string, lines: LineIndex): SourceResult {
     }
     throw err;
   }
-  return { ok: true, doc: { format: 'yaml', value, map: new YamlSourceMap(doc, lines) } };
+  return {
+    ok: true,
+    doc: { format: 'yaml', value, map: new YamlSourceMap(doc, lines), numberForms: numberForms(doc, text) },
+  };
+}
+
+/**
+ * Numeric scalars whose source text is not a plain decimal (`1e3`, `0x10`, `.inf`, `1.`): the core
+ * schema reads them as numbers, and their written form is lost in the plain data. Aliases are
+ * skipped (their anchor is checked where it is written); keys are left to the schema check.
+ */
+function numberForms(doc: Document, text: string): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
+  const path: PathSegment[] = [];
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > MAX_DEPTH) return;
+    if (isScalar(node)) {
+      const range = node.range;
+      if (typeof node.value !== 'number' || !range) return;
+      const problem = numberFormProblem(text.slice(range[0], range[1]));
+      if (problem)
+        problems.push({ offset: range[0], path: [...path], message: problem.message, hint: problem.hint });
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = keyText(pair.key);
+        if (key === null) continue;
+        path.push(key);
+        visit(pair.value, depth + 1);
+        path.pop();
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        path.push(i);
+        visit(item, depth + 1);
+        path.pop();
+      });
+    }
+  };
+  visit(doc.contents, 0);
+  return problems;
 }
 
 function firstAliasOffset(doc: Document): number | null {

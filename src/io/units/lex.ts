@@ -89,6 +89,37 @@ function expandExponent(numText: string, power: number): string {
   return shiftDecimal((int || '0') + frac, power - frac.length);
 }
 
+/** A plain decimal as {@link lexQuantity} reads it: optional sign, digits, optional fraction. */
+const PLAIN_NUMBER = /^[+-]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)$/;
+
+/**
+ * Checks the source text of a YAML or JSON number (`1e3`, `0x10`, `.inf`, `1.`) against the plain
+ * decimal grammar above. A YAML/JSON number reaches the parsers as a JS value whose text no longer
+ * shows how it was written, so the scenario reader checks the text itself with this.
+ * @returns null for a plain decimal, else a failure with the plain form as a hint where there is one
+ */
+export function numberFormProblem(text: string): UnitFailure | null {
+  if (PLAIN_NUMBER.test(text)) return null;
+  const plain = 'expected a plain decimal number';
+  const exp = /^([+-]?)([0-9]*(?:\.[0-9]*)?)[eE]([+-]?[0-9]+)$/.exec(text);
+  if (exp && /[0-9]/.test(exp[2])) {
+    const power = Number(exp[3]);
+    const sign = exp[1] === '-' ? '-' : '';
+    const hint = Math.abs(power) <= MAX_DIGITS ? `write ${sign}${expandExponent(exp[2], power)}` : undefined;
+    return fail(`"${text}" uses exponent notation; ${plain}`, hint);
+  }
+  if (/^[+-]?\.(?:inf|Inf|INF|nan|NaN|NAN)$/.test(text)) {
+    return fail(`"${text}" is not a finite number; ${plain}`);
+  }
+  const radix = /^0([xo])[0-9a-fA-F]+$/.exec(text);
+  if (radix) {
+    const base = radix[1] === 'x' ? 'a hexadecimal' : 'an octal';
+    return fail(`"${text}" is ${base} number; ${plain}`, `write ${BigInt(text).toString()}`);
+  }
+  const dot = /^([+-]?[0-9]+)\.$/.exec(text);
+  return fail(`"${text}" is not a plain decimal number; ${plain}`, dot ? `write ${dot[1]}` : undefined);
+}
+
 /** The standard failure for a number without the unit its quantity requires. */
 export function bareNumber(numText: string, quantity: string, suggestion: string): UnitFailure {
   return fail(`bare number "${numText}" where a ${quantity} is required`, `did you mean ${suggestion}?`);

@@ -98,17 +98,30 @@ function perTimeUnit(size: string, time: string, numText: string): { factor: Rat
   return { factor: rational(SIZE_UNITS.get(size)!, seconds) };
 }
 
+/** Options of {@link parseRate}. */
+export interface RateOptions {
+  /**
+   * Accept a zero rate (a scenario's link capacity or cap: a link that is down, a node that may
+   * not send); refused otherwise, as a rate given on the command line must move data.
+   * @defaultValue false
+   */
+  readonly allowZero?: boolean;
+}
+
 /**
- * Parses a rate to exact bytes per second (> 0): `10Gbps` → 1250000000, `25TB/h` → 62500000000/9.
- * Fails on a bare number, a zero rate, or a unit that is unknown or ambiguous between bits and bytes.
+ * Parses a rate to exact bytes per second: `10Gbps` → 1250000000, `25TB/h` → 62500000000/9.
+ * Fails on a bare number, a zero rate (unless `options.allowZero`), or a unit that is unknown or
+ * ambiguous between bits and bytes.
  */
-export function parseRate(raw: string | number): UnitResult<Rational> {
+export function parseRate(raw: string | number, options: RateOptions = {}): UnitResult<Rational> {
   const lexed = lexQuantity(raw, EXPECTED);
   if (!lexed.ok) return lexed;
   const { value, numText, unit, text } = lexed;
   if (unit === '') return bareNumber(numText, 'rate', `${numText}Gbps`);
   const u = rateUnit(unit, numText);
   if (!('factor' in u)) return { ...u, message: `"${text}": ${u.message}` };
-  if (value.num === 0n) return fail(`zero rate "${text}"; expected a rate greater than zero`);
+  if (value.num === 0n && !options.allowZero) {
+    return fail(`zero rate "${text}"; expected a rate greater than zero`);
+  }
   return ok(rational(value.num * u.factor.num, value.den * u.factor.den));
 }

@@ -1,6 +1,6 @@
 /**
- * Durations (`s min h d w`, exact seconds), latencies (`ms`, `s`), times of day (`"HH:MM"`) and
- * instants (ISO 8601 with `Z` or `±hh:mm`, whole seconds).
+ * Durations (`s min h d w`, exact seconds), latencies (`ms` and the duration units), times of day
+ * (`"HH:MM"`) and instants (ISO 8601 with `Z` or `±hh:mm`, whole seconds).
  *
  * `d` is 86 400 s and `w` 604 800 s (SCENARIO.md: not calendar days). Compound durations
  * (`1h30min`) are refused with the single-unit equivalent as a hint.
@@ -114,8 +114,9 @@ export function parseDuration(raw: string | number): UnitResult<Rational> {
 }
 
 /**
- * Parses a latency to milliseconds (≥ 0): `8ms` → 8, `0.25s` → 250. Latencies are for path
- * queries and reports only, so a float is exact enough.
+ * Parses a latency to milliseconds (≥ 0): `8ms` → 8, `0.25s` → 250, `2min` → 120000. Accepts `ms`
+ * and every duration unit (SCENARIO.md: `ms` is for latency only). Latencies are for path queries
+ * and reports only, so a float is exact enough.
  */
 export function parseLatency(raw: string | number): UnitResult<number> {
   const lexed = lexQuantity(raw, 'a latency such as 8ms or 0.2s');
@@ -123,19 +124,24 @@ export function parseLatency(raw: string | number): UnitResult<number> {
   const { value, numText, unit, text } = lexed;
   if (unit === '') return bareNumber(numText, 'latency', `${numText}ms`);
   if (unit === 'ms') return ok(toNumber(value));
-  if (unit === 's') return ok(toNumber(rational(value.num * 1000n, value.den)));
+  const seconds = DURATION_UNITS.get(unit);
+  if (seconds !== undefined) return ok(toNumber(rational(value.num * seconds * 1000n, value.den)));
+  const expected = `expected ms, s, min, h, d or w`;
   if (unit === 'us' || unit === 'µs') {
     const ms = decimalText(rational(value.num, value.den * 1000n));
-    return fail(
-      `unknown latency unit "${unit}" in "${text}"; expected ms or s`,
-      ms ? `write ${ms}ms` : undefined,
-    );
+    return fail(`unknown latency unit "${unit}" in "${text}"; ${expected}`, ms ? `write ${ms}ms` : undefined);
   }
   const lower = unit.toLowerCase();
-  const hint = lower === 'ms' || lower === 'msec' ? 'ms' : lower === 's' || lower === 'sec' ? 's' : undefined;
+  // `m` could be meant as ms or min: no guess.
+  const better =
+    lower === 'ms' || lower === 'msec'
+      ? 'ms'
+      : lower === 'm'
+        ? undefined
+        : (DURATION_WORDS[lower] ?? (DURATION_UNITS.has(lower) ? lower : undefined));
   return fail(
-    `unknown latency unit "${unit}" in "${text}"; expected ms or s`,
-    hint ? `did you mean ${numText}${hint}?` : undefined,
+    `unknown latency unit "${unit}" in "${text}"; ${expected}`,
+    better ? `did you mean ${numText}${better}?` : undefined,
   );
 }
 

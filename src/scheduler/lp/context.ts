@@ -70,11 +70,26 @@ function adjacency(n: number, ends: Int32Array, m: number): Adjacency {
   return { start, list };
 }
 
+/** Options of {@link buildLpContext}. */
+export interface LpContextOptions {
+  /**
+   * Naive direct upload (the `vsDirect` comparison): the network keeps only links from an origin
+   * to a destination, without staging ({@link buildTimeExpandedNetwork}'s `direct` mode).
+   * @defaultValue false
+   */
+  readonly direct?: boolean;
+}
+
 /**
  * Builds the LP context of `scenario` at quantum `q`.
  * @throws UsageError when the demand in quanta reaches 2^53 (a larger quantum is needed)
  */
-export function buildLpContext(scenario: Scenario, cal: Calendars, quantum: number): LpContext {
+export function buildLpContext(
+  scenario: Scenario,
+  cal: Calendars,
+  quantum: number,
+  options: LpContextOptions = {},
+): LpContext {
   const classes = commodityClasses(scenario, quantum);
   const totalDemand = classes.reduce((s, c) => s + c.totalDemand, 0);
   const destSet = new Set<number>();
@@ -84,6 +99,7 @@ export function buildLpContext(scenario: Scenario, cal: Calendars, quantum: numb
     destinations: [...destSet].sort((a, b) => a - b),
     capsAsRows: true,
     unbounded: totalDemand,
+    direct: options.direct ?? false,
   });
   const INF = Math.max(ten.totalDemand, totalDemand, 1);
   const cap = openCapacities(ten);

@@ -8,8 +8,10 @@
  * multi-commodity LP they are the binding part of the dual (Farkas-like) certificate. Binding
  * arcs (shared capacity rows, and single-class columns at their bound with a non-zero reduced
  * cost) are grouped by scenario element with the max-flow planner's {@link rankCut}; binding rows
- * of the LP-only families (provider ingress/egress, appliance capacity, copies per domain) are
- * listed beside them.
+ * of the LP-only families (provider ingress/egress, appliance capacity) are listed beside them.
+ * Binding copies-per-domain rows are not capacities anyone can raise (a domain holds one copy by
+ * policy): they become notes, which say which domain is full and that the other domains' routes
+ * set the pace.
  *
  * Late dataset. The class alone, on the network with full capacities and deliveries allowed
  * only up to its due: if even that max-flow cannot carry its demand, its min cut (ranked the same
@@ -21,6 +23,7 @@
  */
 import { MaxFlowSolver } from '../../flow/maxflow.js';
 import { buildFlowNetwork } from '../../flow/network.js';
+import { formatBytes } from '../../io/units.js';
 import { rankCut } from '../bottlenecks.js';
 import { ArcKind } from '../network.js';
 import type { Bottleneck } from '../plan.js';
@@ -36,10 +39,21 @@ function slotList(slots: readonly number[]): string {
   return `${slots.length} slots (${slots[0]}…${slots[slots.length - 1]})`;
 }
 
+/** Binding capacities of a volume probe, and the policy facts that explain them. */
+export interface DualExplanation {
+  /** Capacities (links, caps, staging, appliance capacity) with non-zero duals, ranked. */
+  readonly bottlenecks: Bottleneck[];
+  /**
+   * Binding `copies` rows as sentences: a failure domain that would take more of a replicated
+   * dataset, but already receives one whole copy — a policy fact, not a capacity to raise.
+   */
+  readonly notes: string[];
+}
+
 /** Binding capacities of an optimal volume probe, ranked (module header). */
-export function dualBottlenecks(ctx: LpContext, prober: Prober, probe: Probe): Bottleneck[] {
+export function dualBottlenecks(ctx: LpContext, prober: Prober, probe: Probe): DualExplanation {
   const r = probe.result;
-  if (r.status !== 'optimal') return [];
+  if (r.status !== 'optimal') return { bottlenecks: [], notes: [] };
   const { model } = prober;
   const { lp, colArc, rowKind, rowElem, rowSlot } = model;
   const { ten, scenario, cal } = ctx;
@@ -51,6 +65,7 @@ export function dualBottlenecks(ctx: LpContext, prober: Prober, probe: Probe): B
     if (Math.abs(r.colDual[j]) > DUAL_EPS && r.colValue[j] >= lp.colUpper[j] - 1e-6) arcs.add(a);
   }
   const families = new Map<string, { kind: string; id: string; slots: number[]; bytes: number }>();
+  const copies = new Map<string, string[]>();
   for (let i = 0; i < lp.numRows; i++) {
     if (Math.abs(r.rowDual[i]) <= DUAL_EPS) continue;
     const kind = rowKind[i];
@@ -75,34 +90,33 @@ export function dualBottlenecks(ctx: LpContext, prober: Prober, probe: Probe): B
     } else if (kind === RowKind.DOMAIN) {
       const cls = ctx.classes[rowElem[i]];
       const d = scenario.datasets[cls.datasets[0]];
-      key = `copies\u0000${d.id}\u0000${rowSlot[i]}`;
-      entry = { kind: 'copies', id: d.id, slots: [], bytes: d.wire };
-      entry.slots.push(-1 - rowSlot[i]);
+      const list = copies.get(d.id) ?? [];
+      list.push(ctx.domains[rowSlot[i]]);
+      copies.set(d.id, list);
+      continue;
     } else continue;
     families.set(key, entry);
   }
   const ranked = rankCut(scenario, cal, ten, Int32Array.from([...arcs].sort((a, b) => a - b))).bottlenecks;
   const extra: Bottleneck[] = [...families.values()].map((f) => {
-    if (f.kind === 'copies') {
-      const domain = ctx.domains[-1 - f.slots[0]];
-      return {
-        kind: 'copies',
-        id: f.id,
-        slots: [],
-        note: `one copy per failure domain: ${domain} already holds a whole copy`,
-        bytes: f.bytes,
-      };
-    }
     const slots = f.slots.sort((a, b) => a - b);
     const note =
       f.kind === 'appliance-capacity'
-        ? `backup store capacity (${f.bytes} bytes) full`
-        : `${f.kind === 'provider-ingress' ? 'provider ingress' : 'provider egress'} cap saturated in ${slotList(slots)}`;
+        ? `backup store capacity (${formatBytes(f.bytes)}) full`
+        : `${f.kind === 'provider-ingress' ? 'provider ingress' : 'provider egress'} cap saturated in ${slotList(slots)}, ${formatBytes(f.bytes)}`;
     return { kind: f.kind, id: f.id, slots, note, bytes: f.bytes };
   });
   const all = [...ranked, ...extra];
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return all.sort((x, y) => (y.bytes ?? 0) - (x.bytes ?? 0) || cmp(x.kind, y.kind) || cmp(x.id, y.id));
+  all.sort((x, y) => (y.bytes ?? 0) - (x.bytes ?? 0) || cmp(x.kind, y.kind) || cmp(x.id, y.id));
+  const notes = [...copies.keys()].sort().map((id) => {
+    const domains = [...new Set(copies.get(id))].sort();
+    return (
+      `copies of ${id}: ${domains.join(', ')} could take its bytes faster but already ${domains.length > 1 ? 'hold' : 'holds'} ` +
+      'a whole copy (one copy per failure domain), so the routes to its other domains set the pace'
+    );
+  });
+  return { bottlenecks: all, notes };
 }
 
 /**
@@ -113,7 +127,7 @@ export function unreachableDatasets(
   ctx: LpContext,
   notes: string[],
 ): { datasets: number[]; bottlenecks: Bottleneck[] } {
-  const { ten, scenario, cap, out } = ctx;
+  const { ten, scenario, out } = ctx;
   const stuck: number[] = [];
   const blocked = new Set<number>();
   const seen = new Uint8Array(ten.n);
@@ -131,7 +145,9 @@ export function unreachableDatasets(
         const v = queue[qh++];
         for (let p = out.start[v]; p < out.start[v + 1]; p++) {
           const a = out.list[p];
-          if (!(cap[a] > 0)) continue;
+          // Exact positivity (network.ts `open`): a link below one quantum per slot still lets bytes
+          // through; a delivery arc is closed where the appliance capacity or the provider's ingress is 0.
+          if (ten.open[a] === 0) continue;
           if (ten.kind[a] === ArcKind.DELIVER) {
             if (ctx.allowed[c][ten.elem[a]] === 1) domains.add(ctx.domainOf[ten.elem[a]]);
             continue;

@@ -7,3 +7,4 @@ export { type CommodityClass, commodityClasses } from './classes.js';
 export { type ExportLpOptions, exportLpModel } from './export.js';
 export { LpTooLargeError } from './model.js';
 export { type LpPlanOptions, planLp } from './planner.js';
+export { LpSolveError } from './search.js';

@@ -10,7 +10,8 @@
  * integral flow that keeps every row (`round.ts`; if it cannot route everything at T*, the
  * horizon is relaxed by one slot at a time, at most three times, and the notes say so) →
  * decoding per class and failure domain (`decode.ts`) → bottlenecks from LP duals, explanations
- * of late and unreachable datasets, cost breakdown.
+ * of late and unreachable datasets, cost breakdown → naive direct upload under the same policies
+ * on the direct-only network (`direct.ts`, the `vsDirect` comparison; earliest completion only).
  *
  * `lowerBound` (earliest completion, complete plans): T* − 1, where the LP with T* − 1 slots
  * (under the same dues rule) cannot carry the demand — no plan at the quantum's granularity ends
@@ -27,14 +28,17 @@
 import { buildCalendars, type Calendars } from '../../constraints/calendars.js';
 import { loadLp } from '../../flow/lp.js';
 import type { Scenario } from '../../io/model.js';
+import { formatBytes } from '../../io/units.js';
 import type { DecodedFlow } from '../decode.js';
+import { vsDirectOf } from '../direct.js';
 import { ArcKind } from '../network.js';
-import type { Bottleneck, Plan, PlanDataset, PlanObjective, PlanStatus } from '../plan.js';
+import type { Bottleneck, Plan, PlanDataset, PlanObjective, PlanStatus, VsDirect } from '../plan.js';
 import { isoUtc } from '../time.js';
 import { lastMeetingSlot } from './classes.js';
 import { buildLpContext, type LpContext } from './context.js';
 import { costBreakdown } from './cost.js';
 import { decodeClasses } from './decode.js';
+import { solveDirectLp } from './direct.js';
 import { dualBottlenecks, lateCut, unreachableDatasets } from './explain.js';
 import { type RoundedFlow, roundSolution } from './round.js';
 import { dueLimits, limitsFor, type Probe, type SearchOutcome, searchObjective } from './search.js';
@@ -53,17 +57,29 @@ export interface LpPlanOptions {
   readonly onLog?: (line: string) => void;
   /** HiGHS's own log lines. */
   readonly onSolverLog?: (line: string) => void;
-  /** Wall-clock limit per LP solve in seconds (a solve that hits it is an error). @defaultValue 600 */
+  /**
+   * Wall-clock limit per LP solve in seconds; a solve that hits it throws `LpSolveError` (lp/search.ts).
+   * @defaultValue 600
+   */
   readonly timeLimitSeconds?: number;
   /** Most bottlenecks listed. @defaultValue 20 */
   readonly maxBottlenecks?: number;
+  /**
+   * Also solve naive direct upload with the LP for the `vsDirect` comparison (lp/direct.ts).
+   * @defaultValue true
+   */
+  readonly compareDirect?: boolean;
 }
 
 const METHOD = 'multi-commodity LP (HiGHS)';
 
+/** The direct-upload LP may always have this many columns, even when the plan's own LP is smaller. */
+const DIRECT_MIN_COLUMNS = 20_000;
+
 /**
  * Plans `scenario` with the multi-commodity LP (module header).
  * @throws LpTooLargeError when the reduced LP does not fit the WebAssembly solver
+ * @throws LpSolveError when an LP solve hits its time limit or HiGHS fails
  * @throws UsageError for a bad quantum; InputError when a calendar amount reaches 2^53
  */
 export async function planLp(scenario: Scenario, options: LpPlanOptions = {}): Promise<Plan> {
@@ -83,7 +99,7 @@ export async function planLp(scenario: Scenario, options: LpPlanOptions = {}): P
   log?.(`${C} commodity class(es) for ${K} dataset(s)`);
   notes.push(
     `${C} commodity class(es) for ${K} dataset(s) (datasets with the same destinations and due share a class; ` +
-      `each replicated dataset is its own class); ${objective} by ${METHOD} in quanta of ${q} bytes`,
+      `each replicated dataset is its own class); ${objective} by ${METHOD} in quanta of ${formatBytes(q)}`,
   );
   const stats: Record<string, number | string> = { quantumBytes: q, slots: cal.slots, commodityClasses: C };
   stats.networkNodes = ctx.ten.n;
@@ -159,10 +175,14 @@ export async function planLp(scenario: Scenario, options: LpPlanOptions = {}): P
     if (late.length === 0) return;
     const ids = late.map((k) => scenario.datasets[k].id).join(', ');
     const cut = lateCut(ctx, c, due[c]);
+    const need = cls.datasets.reduce(
+      (s, k) => s + scenario.datasets[k].copies * scenario.datasets[k].wire,
+      0,
+    );
     if (cut !== null) {
       notes.push(
-        `${ids} cannot meet the due even alone: by then the network carries at most ${cut.deliverable} of its ` +
-          `${cls.totalDemand} quanta; the cut is ${cut.bottlenecks
+        `${ids} cannot meet the due even alone: by then the network carries at most ${formatBytes(Math.min(need, cut.deliverable * q))} of ` +
+          `${formatBytes(need)}; the cut is ${cut.bottlenecks
             .map((b) => `${b.kind} ${b.id}`)
             .slice(0, 5)
             .join(', ')}`,
@@ -178,7 +198,11 @@ export async function planLp(scenario: Scenario, options: LpPlanOptions = {}): P
   if (outcome !== null) {
     const priced =
       outcome.below ?? outcome.lateBelow ?? (final !== null && final.mode === 'volume' ? final : null);
-    if (priced !== null) bottlenecks.push(...dualBottlenecks(ctx, outcome.prober, priced));
+    if (priced !== null) {
+      const dual = dualBottlenecks(ctx, outcome.prober, priced);
+      bottlenecks.push(...dual.bottlenecks);
+      notes.push(...dual.notes);
+    }
   }
   const maxB = options.maxBottlenecks ?? 20;
   const listed = bottlenecks.slice(0, maxB);
@@ -202,7 +226,7 @@ export async function planLp(scenario: Scenario, options: LpPlanOptions = {}): P
     const total = scenario.datasets.reduce((s, d) => s + d.copies * d.wire, 0);
     const got = datasets.reduce((s, d) => s + Object.values(d.delivered).reduce((x, b) => x + b, 0), 0);
     notes.push(
-      `the horizon ends before every byte is delivered: ${got} of ${total} bytes (the most the LP can carry)`,
+      `the horizon ends before every byte is delivered: ${formatBytes(got)} of ${formatBytes(total)} (the most the LP can carry)`,
     );
   }
   let lpCost: number | null = null;
@@ -218,6 +242,21 @@ export async function planLp(scenario: Scenario, options: LpPlanOptions = {}): P
   if (objective === 'min-cost' && !ctx.hasCosts)
     notes.push('no link has a cost: every plan meeting the dues costs 0');
   const cost = costBreakdown(scenario, decoded.transfers, lpCost);
+  let vsDirect: VsDirect | undefined;
+  if ((options.compareDirect ?? true) && objective === 'earliest-completion') {
+    progress('direct');
+    const direct = solveDirectLp(scenario, cal, await loadLp(), {
+      quantum: q,
+      columnLimit: Math.max(DIRECT_MIN_COLUMNS, Number(stats.lpColumns ?? 0)),
+      timeLimitSeconds: options.timeLimitSeconds ?? 600,
+      log,
+    });
+    if (direct.kind === 'solved') {
+      vsDirect = vsDirectOf(scenario, direct.outcome, makespan);
+      stats.directLpColumns = direct.columns;
+      stats.directLpSolves = direct.solves;
+    } else notes.push(`direct upload not compared: ${direct.reason}`);
+  }
   progress('done');
   const sortedStats: Record<string, number | string> = {};
   for (const k of Object.keys(stats).sort()) sortedStats[k] = stats[k];
@@ -236,6 +275,7 @@ export async function planLp(scenario: Scenario, options: LpPlanOptions = {}): P
     storage: decoded.storage,
     bottlenecks: listed,
     notes,
+    ...(vsDirect ? { vsDirect } : {}),
     stats: sortedStats,
     ...(cost !== null ? { cost } : {}),
   };
@@ -286,7 +326,7 @@ function roundWithRelaxation(
   if (short(rounded)) {
     const lost = want.reduce((s, w, c) => s + Math.max(0, w - rounded.routed[c]), 0);
     notes.push(
-      `rounding to whole quanta left ${lost} quanta unrouted that the LP could carry (the plan is partial for that reason)`,
+      `rounding to whole quanta left ${lost} quanta (${formatBytes(lost * ctx.ten.quantum)}) unrouted that the LP could carry (the plan is partial for that reason)`,
     );
   }
   return { rounded, final };

@@ -31,6 +31,7 @@
  * Reference: design/PLAN.md (objectives); J. L. Bentley, A. C.-C. Yao, "An almost optimal
  * algorithm for unbounded searching", IPL 5 (1976).
  */
+import { WanplanError } from '../../errors.js';
 import type { LpResult, LpSession, LpSolver } from '../../flow/lp.js';
 import { ArcKind } from '../network.js';
 import { lastMeetingSlot } from './classes.js';
@@ -38,6 +39,39 @@ import type { LpContext } from './context.js';
 import { type BuiltModel, buildLpModel, type LpMode } from './model.js';
 
 type Optimal = Extract<LpResult, { status: 'optimal' }>;
+
+/**
+ * An LP solve that did not end with an answer: its time limit ran out, HiGHS reported an error,
+ * or the WebAssembly runtime aborted (its 2 GiB heap exhausted). Not a bug of the scenario or of
+ * wanplan: the message says how large the LP was and what the user can change; the CLI prints it
+ * and exits 1.
+ */
+export class LpSolveError extends WanplanError {
+  override name = 'LpSolveError';
+  /** Why the solve ended: `time-limit`, `error` (HiGHS status) or `aborted` (runtime). */
+  readonly reason: 'time-limit' | 'error' | 'aborted';
+  readonly columns: number;
+  readonly rows: number;
+
+  constructor(
+    reason: 'time-limit' | 'error' | 'aborted',
+    what: string,
+    size: { columns: number; rows: number; slots: number },
+    detail: string,
+  ) {
+    const change =
+      `use a coarser slot (twice the slot length about halves the LP), a shorter horizon (now ${size.slots} slots) ` +
+      'or fewer distinct policies, or write the model with --export-lp and solve it with a native solver';
+    super(
+      `the LP (${what}: ${size.columns} columns, ${size.rows} rows) ${detail}; ${
+        reason === 'time-limit' ? 'raise the limit (--lp-time-limit SECONDS), or ' : ''
+      }${change}`,
+    );
+    this.reason = reason;
+    this.columns = size.columns;
+    this.rows = size.rows;
+  }
+}
 
 /** A solved probe. */
 export interface Probe {
@@ -58,6 +92,8 @@ export interface SearchHooks {
   readonly highsLog?: (line: string) => void;
   /** Wall-clock limit per LP solve, seconds. */
   readonly timeLimitSeconds?: number;
+  /** Most LP columns built ({@link buildLpModel} throws `LpTooLargeError` above). */
+  readonly columnLimit?: number;
 }
 
 /** Loads a built model and runs probes on it (module header). */
@@ -130,11 +166,18 @@ export class Prober {
       this.session.setObjective(mode === 'volume' ? 'max' : 'min', this.costs(mode));
       this.currentMode = mode;
     }
-    const result = this.session.solve({
-      solver: 'simplex',
-      timeLimitSeconds: this.hooks.timeLimitSeconds,
-      onLog: this.hooks.highsLog,
-    });
+    const size = { columns: lp.numCols, rows: lp.numRows, slots: ten.slots };
+    let result: LpResult;
+    try {
+      result = this.session.solve({
+        solver: 'simplex',
+        timeLimitSeconds: this.hooks.timeLimitSeconds,
+        onLog: this.hooks.highsLog,
+      });
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      throw new LpSolveError('aborted', label, size, `made the WebAssembly HiGHS abort (${why})`);
+    }
     let volume = 0;
     let end = 0;
     if (result.status === 'optimal') {
@@ -151,10 +194,21 @@ export class Prober {
           : '') +
         `, ${result.stats.simplexIterations} iterations, ${result.stats.seconds.toFixed(2)} s`,
     );
-    if (result.status === 'time-limit' || result.status === 'error' || result.status === 'unbounded') {
-      throw new Error(
-        `lp: the ${label} LP ended with status ${result.status}${result.status === 'error' ? ` (${result.message})` : ''}`,
+    if (result.status === 'time-limit') {
+      const limit = this.hooks.timeLimitSeconds ?? Number.POSITIVE_INFINITY;
+      throw new LpSolveError(
+        'time-limit',
+        label,
+        size,
+        `was not solved within its time limit of ${limit} s (${result.stats.simplexIterations} simplex iterations)`,
       );
+    }
+    if (result.status === 'error') {
+      throw new LpSolveError('error', label, size, `could not be solved: ${result.message}`);
+    }
+    if (result.status === 'unbounded') {
+      // Every column is bounded by a capacity or a demand: an unbounded LP is a bug in the model.
+      throw new Error(`lp: the ${label} LP is unbounded, which its bounded columns rule out`);
     }
     return p;
   }
@@ -212,7 +266,7 @@ export function searchObjective(
   const due = dueLimits(ctx);
   const mode: LpMode = objective === 'min-cost' ? 'cost' : 'earliest';
   const all = limitsFor(ctx, due, S, S);
-  const model = buildLpModel(ctx, all, mode);
+  const model = buildLpModel(ctx, all, mode, { columnLimit: hooks.columnLimit });
   for (const s of model.sizes) {
     hooks.log?.(
       `LP size, ${s.step}: ${s.columns} columns, ${s.rows} rows${s.nonZeros === null ? '' : `, ${s.nonZeros} non-zeros`}`,

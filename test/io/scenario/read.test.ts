@@ -8,7 +8,7 @@ import {
   parseScenario,
   parseScenarioWithWarnings,
 } from '../../../src/io/scenario/index.js';
-import { baseScenario, yamlWith } from './helpers.js';
+import { baseScenario, inputError, yamlWith } from './helpers.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/scenarios');
 
@@ -177,6 +177,62 @@ describe('parseScenario details', () => {
     expect(r.warnings.map((w) => [w.path, w.severity])).toEqual([['providers.gcp', 'warning']]);
     expect(r.warnings[0].message).toContain('no nodes');
     expect(r.scenario.providers.map((p) => p.id)).toEqual(['aws', 'gcp', 'onprem']);
+  });
+
+  it('accepts a zero link capacity (a link that is down) and zero caps', () => {
+    const s = parseScenario(
+      yamlWith((d) => {
+        d.links[0].capacity = '0Gbps';
+        d.nodes[0].read = '0 bps';
+        d.nodes[2].write = '0TB/h';
+        d.providers.aws.egress = '0Gbps';
+      }),
+      'x.yaml',
+    );
+    expect(s.links[0].capacity).toEqual(rational(0));
+    expect([s.nodes[0].read, s.nodes[2].write]).toEqual([rational(0), rational(0)]);
+    expect(s.providers[0].egress).toEqual(rational(0));
+  });
+
+  it('accepts a link from a node to itself with a warning at its to', () => {
+    const text = yamlWith((d) => void (d.links[0].to = 'munich'));
+    const r = parseScenarioWithWarnings(text, 'x.yaml');
+    expect(r.warnings.map((w) => [w.path, w.severity, w.message])).toEqual([
+      [
+        'links[0].to',
+        'warning',
+        'link goes from "munich" to itself: a link from a node to itself carries nothing useful',
+      ],
+    ]);
+    expect(r.warnings[0].line).toBe(r.locate('links[0].to')?.line);
+    expect(r.scenario.links[0]).toMatchObject({ id: 'munich->munich', from: 'munich', to: 'munich' });
+  });
+
+  it('refuses a bidirectional self-link with a defaulted id: it would be its own reverse', () => {
+    const d = inputError(
+      yamlWith((doc) => {
+        doc.links[0].to = 'munich';
+        doc.links[0].bidirectional = true;
+      }),
+    ).diagnostics.find((x) => x.severity === 'error');
+    expect([d?.path, d?.hint]).toEqual([
+      'links[0].bidirectional',
+      'a link from a node to itself is its own reverse: drop bidirectional',
+    ]);
+    expect(d?.message).toMatch(/^duplicate link id "munich->munich" \(first declared on line \d+\)/);
+  });
+
+  it('reads a latency in any duration unit as well as ms', () => {
+    const s = parseScenario(
+      yamlWith((d) => {
+        d.links[0].latency = '8ms';
+        d.links[1].latency = '0.5s';
+        d.links[2].latency = '2min';
+        d.links[3].latency = '1h';
+      }),
+      'x.yaml',
+    );
+    expect(s.links.map((l) => l.latencyMs)).toEqual([8, 500, 500, 120_000, 3_600_000]);
   });
 
   it('locates fields by path for later warnings', () => {

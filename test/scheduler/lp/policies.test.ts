@@ -209,6 +209,10 @@ describe('examples/worldwide.yaml (acceptance)', () => {
     expect(p.lowerBound.slot).toBe(p.makespan?.slot);
     expect(p.notes[0]).toMatch(/^9 commodity class\(es\) for 29 dataset\(s\)/);
     expect(p.datasets.filter((d) => d.due !== null).every((d) => d.met === true)).toBe(true);
+    // Direct upload under the same policies: some datasets have no direct link to enough domains.
+    expect(p.vsDirect?.status).toBe('infeasible');
+    expect(p.vsDirect?.deliveredBytes).toBeGreaterThan(0);
+    expect(p.bottlenecks.every((b) => b.kind !== 'copies')).toBe(true);
     for (const id of ['munich-vms', 'newyork-vms', 'sydney-vms']) {
       const d = p.datasets.find((x) => x.id === id);
       expect(Object.values(d?.delivered ?? {}).reduce((a, b) => a + b, 0)).toBe(2 * (d?.wireBytes ?? 0));
