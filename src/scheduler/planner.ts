@@ -1,6 +1,8 @@
 /**
- * The planner: a scenario in, an optimal, decoded plan out (PLAN.md), for scenarios whose datasets
- * share one policy; scenarios that need the multi-commodity LP are refused with the reasons.
+ * The planner: a scenario in, an optimal, decoded plan out (PLAN.md). Scenarios whose datasets
+ * share one policy (and whose caps the network can represent) are planned here by max-flow;
+ * `plan()` sends every other scenario, and `objective: 'min-cost'`, to the multi-commodity LP
+ * planner (`lp/planner.ts`), while `planSync()` refuses them with the reasons.
  *
  * Pipeline: calendars → time-expanded network ({@link buildTimeExpandedNetwork}) → reachability
  * (infeasible datasets) → earliest completion by galloping + bisection over warm max-flows
@@ -29,11 +31,12 @@ import { buildFlowNetwork } from '../flow/network.js';
 import type { Scenario } from '../io/model.js';
 import { formatBytes } from '../io/units.js';
 import { doubleElement, rankCut } from './bottlenecks.js';
+import { planDatasets } from './datasets.js';
 import { type DecodedFlow, decodeFlow } from './decode.js';
 import { vsDirectOf } from './direct.js';
 import { planLp } from './lp/planner.js';
 import { buildTimeExpandedNetwork, type TimeExpandedNetwork } from './network.js';
-import type { Bottleneck, Plan, PlanDataset, PlanObjective, PlanStatus, SlotEnd, VsDirect } from './plan.js';
+import type { Bottleneck, Plan, PlanObjective, PlanStatus, SlotEnd, VsDirect } from './plan.js';
 import { classifyPolicy, PlannerLimitError } from './policy.js';
 import { blockingLinkArcs, openCapacities, reachableDatasets } from './reach.js';
 import { earliestCompletion, originCutBound, type SearchPoint, setSwitches } from './search.js';
@@ -393,42 +396,6 @@ function mostDeliverable(
 function slotEnd(scenario: Scenario, slot: number): SlotEnd {
   const h = scenario.horizon;
   return { slot, end: isoUtc(h.start + (slot + 1) * h.slotSeconds) };
-}
-
-function planDatasets(scenario: Scenario, decoded: DecodedFlow): PlanDataset[] {
-  const h = scenario.horizon;
-  const rows = scenario.datasets.map((d, k): PlanDataset => {
-    const deliveredMap = decoded.delivered[k];
-    const delivered: Record<string, number> = {};
-    let total = 0;
-    for (const key of [...deliveredMap.keys()].sort()) {
-      delivered[key] = deliveredMap.get(key) as number;
-      total += delivered[key];
-    }
-    const complete = total >= d.wire;
-    // A dataset of zero bytes completes at the start of its ready slot (= end of the slot before).
-    const doneSlot = d.wire === 0 ? d.readySlot - 1 : decoded.lastSlot[k];
-    const completedAt = complete ? h.start + (doneSlot + 1) * h.slotSeconds : null;
-    let met: boolean | null = null;
-    let lateSlots: number | null = null;
-    if (d.due !== null) {
-      met = completedAt !== null && completedAt <= d.due;
-      if (completedAt !== null) {
-        const lastMeeting = Math.floor((d.due - h.start) / h.slotSeconds) - 1;
-        lateSlots = met ? 0 : Math.max(1, doneSlot - lastMeeting);
-      }
-    }
-    return {
-      id: d.id,
-      wireBytes: d.wire,
-      delivered,
-      completed: completedAt === null ? null : isoUtc(completedAt),
-      due: d.due === null ? null : isoUtc(d.due),
-      met,
-      lateSlots,
-    };
-  });
-  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function explainInfeasible(

@@ -29,12 +29,12 @@ import { buildCalendars, type Calendars } from '../../constraints/calendars.js';
 import { loadLp } from '../../flow/lp.js';
 import type { Scenario } from '../../io/model.js';
 import { formatBytes } from '../../io/units.js';
+import { planDatasets } from '../datasets.js';
 import type { DecodedFlow } from '../decode.js';
 import { vsDirectOf } from '../direct.js';
 import { ArcKind } from '../network.js';
-import type { Bottleneck, Plan, PlanDataset, PlanObjective, PlanStatus, VsDirect } from '../plan.js';
+import type { Bottleneck, Plan, PlanObjective, PlanStatus, VsDirect } from '../plan.js';
 import { isoUtc } from '../time.js';
-import { lastMeetingSlot } from './classes.js';
 import { buildLpContext, type LpContext } from './context.js';
 import { costBreakdown } from './cost.js';
 import { decodeClasses } from './decode.js';
@@ -330,38 +330,4 @@ function roundWithRelaxation(
     );
   }
   return { rounded, final };
-}
-
-function planDatasets(scenario: Scenario, decoded: DecodedFlow): PlanDataset[] {
-  const h = scenario.horizon;
-  const rows = scenario.datasets.map((d, k): PlanDataset => {
-    const delivered: Record<string, number> = {};
-    let total = 0;
-    for (const key of [...decoded.delivered[k].keys()].sort()) {
-      delivered[key] = decoded.delivered[k].get(key) as number;
-      total += delivered[key];
-    }
-    const complete = total >= d.copies * d.wire;
-    const doneSlot = d.wire === 0 ? d.readySlot - 1 : decoded.lastSlot[k];
-    const completedAt = complete ? h.start + (doneSlot + 1) * h.slotSeconds : null;
-    let met: boolean | null = null;
-    let lateSlots: number | null = null;
-    if (d.due !== null) {
-      met = completedAt !== null && completedAt <= d.due;
-      if (completedAt !== null) {
-        const lastMeeting = lastMeetingSlot(d.due, h.start, h.slotSeconds, Number.MAX_SAFE_INTEGER);
-        lateSlots = met ? 0 : Math.max(1, doneSlot - lastMeeting);
-      }
-    }
-    return {
-      id: d.id,
-      wireBytes: d.wire,
-      delivered,
-      completed: completedAt === null ? null : isoUtc(completedAt),
-      due: d.due === null ? null : isoUtc(d.due),
-      met,
-      lateSlots,
-    };
-  });
-  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
