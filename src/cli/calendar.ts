@@ -229,7 +229,7 @@ Local times are those of the link's first window's zone (or its sending node's);
 the local day it starts. Bytes are exact: floor(capacity × ∫ share over the slot).
 
 Examples:
-  wanplan calendar examples/worldwide.yaml --link munich-wan
+  wanplan calendar examples/worldwide.yaml --link munich-frankfurt-wan
   wanplan calendar examples/worldwide.yaml --from 2026-12-05 --to 2026-12-07 --utc
   wanplan calendar examples/worldwide.yaml --json > calendar.jsonl`,
     )

@@ -2,7 +2,7 @@
  * `wanplan import zoo|sndlib|skyplane`: turns real network data into a scenario (YAML with comments
  * naming every assumption, or `--json`). Thin adapter over `src/io/import`; see docs/import.md.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { InputError } from '../errors.js';
@@ -15,6 +15,7 @@ import { importSndlib } from '../io/import/sndlib.js';
 import { decodeImportBytes, diag } from '../io/import/text.js';
 import { importZoo } from '../io/import/zoo.js';
 import type { CliIo } from './io.js';
+import { writeOutputFile } from './output.js';
 import type { CommandFactory } from './program.js';
 
 interface CommonFlags {
@@ -32,7 +33,15 @@ async function readBytes(file: string): Promise<Uint8Array> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code ?? err);
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'ENOTDIR'
+            ? 'a part of the path is not a folder'
+            : code === 'EACCES'
+              ? 'permission denied'
+              : String(code ?? err);
     throw new InputError([diag(file, null, null, '', `cannot read the file: ${why}`)]);
   }
 }
@@ -62,7 +71,7 @@ function horizonOf(flags: CommonFlags): HorizonOptions {
 
 async function output(io: CliIo, text: string, flags: CommonFlags): Promise<void> {
   if (flags.out === undefined) io.out(text);
-  else await writeFile(flags.out, text);
+  else await writeOutputFile('--out', flags.out, text);
 }
 
 async function emit(io: CliIo, draft: ScenarioDraft, flags: CommonFlags): Promise<void> {

@@ -4,7 +4,7 @@
  * the PLAN.md document with `--json` (stdout) or `--out` (file); the HTML report with `--report`.
  * Progress goes to stderr, only when it is a terminal and only once a run has taken over a second.
  */
-import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { Temporal } from 'temporal-polyfill';
 import { buildCalendars } from '../constraints/calendars.js';
@@ -20,6 +20,7 @@ import { type PlanProgress, plan } from '../scheduler/planner.js';
 import { verifyPlan } from '../scheduler/verify.js';
 import { formatViolation } from '../scheduler/verify-report.js';
 import type { CliIo } from './io.js';
+import { guardWrite, writeOutputFile } from './output.js';
 import type { CommandFactory } from './program.js';
 
 interface PlanFlags {
@@ -66,7 +67,12 @@ function localText(iso: string, zone: string | null): string {
 }
 
 /** The readable summary of a plan. */
-export function formatPlanSummary(scenario: Scenario, p: Plan): string {
+export /** `1 LP solve`, `2 LP solves`. */
+function count(n: number | string | undefined, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function formatPlanSummary(scenario: Scenario, p: Plan): string {
   const lines: string[] = [];
   const zoneOf = new Map(scenario.nodes.map((n) => [n.id, n.timezone]));
   const firstZone = scenario.datasets.map((d) => zoneOf.get(d.at) ?? null).find((z) => z !== null) ?? null;
@@ -83,9 +89,13 @@ export function formatPlanSummary(scenario: Scenario, p: Plan): string {
   for (const d of p.datasets) {
     const total = Object.values(d.delivered).reduce((s, b) => s + b, 0);
     const zone = zoneOf.get(ds.get(d.id)?.at ?? '') ?? null;
+    // A replicated dataset needs its wire bytes once per copy: "20 TB of 20 TB" would read as done.
+    const copies = ds.get(d.id)?.copies ?? 1;
+    const needed =
+      copies > 1 ? `${formatBytes(d.wireBytes * copies)} (${copies} copies)` : formatBytes(d.wireBytes);
     const when =
       d.completed === null
-        ? `${formatBytes(total)} of ${formatBytes(d.wireBytes)} delivered`
+        ? `${formatBytes(total)} of ${needed} delivered`
         : `complete ${d.completed} (${localText(d.completed, zone)})`;
     const due =
       d.due === null
@@ -111,9 +121,10 @@ export function formatPlanSummary(scenario: Scenario, p: Plan): string {
       '',
       `solver: ${s.networkNodes} nodes, ${s.networkArcs} arcs, ` +
         (s.lpSolves !== undefined
-          ? `${s.commodityClasses} commodity classes, LP ${s.lpColumns} columns × ${s.lpRows} rows, ${s.lpSolves} LP solves, `
-          : `${s.maxFlowSolves} max-flow solves, `) +
-        `${p.transfers.length} transfer rows, quantum ${formatBytes(p.quantumBytes)}`,
+          ? `${count(s.commodityClasses, 'commodity class', 'commodity classes')}, ` +
+            `LP ${s.lpColumns} columns × ${s.lpRows} rows, ${count(s.lpSolves, 'LP solve')}, `
+          : `${count(s.maxFlowSolves, 'max-flow solve')}, `) +
+        `${count(p.transfers.length, 'transfer row')}, quantum ${formatBytes(p.quantumBytes)}`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -164,6 +175,17 @@ Examples:
   wanplan plan examples/worldwide.yaml --check --report plan.html`,
     )
     .action(async (file: string, flags: PlanFlags) => {
+      for (const [option, out] of [
+        ['--out', flags.out],
+        ['--report', flags.report],
+        ['--export-lp', flags.exportLp],
+      ] as const) {
+        if (out !== undefined && resolve(out) === resolve(file)) {
+          throw new UsageError(
+            `${option} ${out}: that is the scenario file itself; write the output elsewhere`,
+          );
+        }
+      }
       const quantum = quantumBytes(flags.quantum);
       const timeLimitSeconds = seconds(flags.lpTimeLimit);
       const scenario = await loadScenario(file);
@@ -179,7 +201,7 @@ Examples:
           throw new UsageError(`--export-lp ${flags.exportLp}: the file name must end in .mps or .lp`);
         const bytes = await exportLpModel(scenario, { format, quantum, objective, calendars });
         if (bytes === null) io.err('wanplan plan: no dataset has bytes to move: no LP written\n');
-        else await writeFile(flags.exportLp, bytes);
+        else await writeOutputFile('--export-lp', flags.exportLp, bytes);
       }
       const onLog = flags.verbose ? (line: string) => io.err(`wanplan plan: ${line}\n`) : undefined;
       const result = await plan(scenario, {
@@ -200,8 +222,12 @@ Examples:
           return;
         }
       }
-      if (flags.out !== undefined) await writeFile(flags.out, `${doc}\n`);
-      if (flags.report !== undefined) await writeReport(flags.report, scenario, result, { calendars });
+      if (flags.out !== undefined) await writeOutputFile('--out', flags.out, `${doc}\n`);
+      const reportFile = flags.report;
+      if (reportFile !== undefined)
+        await guardWrite('--report', reportFile, () =>
+          writeReport(reportFile, scenario, result, { calendars }),
+        );
       if (flags.json) io.out(`${doc}\n`);
       else {
         io.out(formatPlanSummary(scenario, result) + (flags.check ? 'check: the plan verifies\n' : ''));

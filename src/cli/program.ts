@@ -75,7 +75,7 @@ Examples:
   wanplan plan examples/single-policy.yaml --check
   wanplan plan examples/worldwide.yaml --json --out plan.json
   wanplan verify examples/worldwide.yaml plan.json
-  wanplan calendar examples/small.yaml --link munich-wan --json
+  wanplan calendar examples/worldwide.yaml --link munich-frankfurt-wan --json
   wanplan maxflow instance.max --json`,
   );
   for (const make of COMMANDS) {

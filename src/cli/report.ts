@@ -4,7 +4,6 @@
  * is still drawn, with a warning at the top of the page, and the command exits 1. A plan whose
  * shape is not PLAN.md's cannot be drawn: that is an input error naming the fields.
  */
-import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { buildCalendars } from '../constraints/calendars.js';
 import { type Diagnostic, InputError, UsageError } from '../errors.js';
@@ -15,11 +14,22 @@ import { readPlanFile } from '../scheduler/plan-read.js';
 import { verifyPlan } from '../scheduler/verify.js';
 import { formatViolation } from '../scheduler/verify-report.js';
 import { PlanSchema } from '../scheduler/verify-schema.js';
+import { writeOutputFile } from './output.js';
 import type { CommandFactory } from './program.js';
 
 interface ReportFlags {
   out?: string;
   timezone?: string;
+}
+
+/** A field path the way every other message writes it: `transfers[5].bytes`. */
+function fieldPath(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const key of path) {
+    if (typeof key === 'number') text += `[${key}]`;
+    else text += text === '' ? String(key) : `.${String(key)}`;
+  }
+  return text;
 }
 
 /** The plan document, or an InputError naming what does not have PLAN.md's shape. */
@@ -30,7 +40,7 @@ function planShape(doc: unknown, file: string): Plan {
     file,
     line: null,
     column: null,
-    path: i.path.map(String).join('.'),
+    path: fieldPath(i.path),
     message: `not a plan document (PLAN.md): ${i.message}`,
     severity: 'error',
   }));
@@ -84,7 +94,7 @@ Examples:
         throw err;
       }
       if (flags.out !== undefined) {
-        await writeFile(flags.out, html, 'utf8');
+        await writeOutputFile('--out', flags.out, html);
         io.out(`report written to ${flags.out} (${Math.ceil(Buffer.byteLength(html, 'utf8') / 1000)} kB)\n`);
       } else io.out(html);
       setExit(verdict.ok ? 0 : 1);

@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type Diagnostic, InputError } from '../errors.js';
+import { fileErrorText } from './read-text.js';
 
 /** A DIMACS max-flow instance with 0-based node ids and the arcs in file order. */
 export interface DimacsMaxFlow {
@@ -273,7 +274,7 @@ export function readDimacsMaxFlowFile(path: string): DimacsMaxFlow {
   try {
     bytes = readFileSync(path);
   } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
+    const msg = fileErrorText(err);
     throw new InputError([
       {
         file: path,

@@ -18,6 +18,23 @@ export interface ReadTextOptions {
   readonly tooLargeHint?: string;
 }
 
+/** A file-system error in words (`no such file`, `permission denied`, …). */
+export function fileErrorText(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}
+
 function fail(file: string, message: string, hint?: string): never {
   throw new InputError([
     { file, line: null, column: null, path: '', message, severity: 'error', ...(hint ? { hint } : {}) },
@@ -47,16 +64,7 @@ export async function readTextFile(file: string, options: ReadTextOptions): Prom
     bytes = await handle.readFile();
   } catch (err) {
     if (err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'is a directory'
-            : (err as Error).message;
-    return fail(file, `cannot read the file: ${why}`);
+    return fail(file, `cannot read the file: ${fileErrorText(err)}`);
   } finally {
     await handle?.close();
   }

@@ -414,9 +414,11 @@ function explainInfeasible(
     doneNodes.add(from);
     for (const a of arcs) blocked.add(a);
     const why =
-      arcs.length === 0
-        ? 'no link leads from it towards an allowed destination'
-        : `every route is closed when the data could use it (${new Set(arcs.map((a) => scenario.links[ten.elem[a]].id)).size} link(s) without capacity at those slots, and no staging to wait for them)`;
+      d.readySlot >= scenario.horizon.slots
+        ? 'it is ready inside the last slot, so its ready slot (the first to start at or after ready) is past the horizon'
+        : arcs.length === 0
+          ? 'no link leads from it towards an allowed destination'
+          : `every route is closed when the data could use it (${new Set(arcs.map((a) => scenario.links[ten.elem[a]].id)).size} link(s) without capacity at those slots, and no staging to wait for them)`;
     notes.push(
       `dataset ${d.id} at ${d.at} (ready slot ${d.readySlot}) cannot reach any allowed destination within the horizon: ${why}`,
     );

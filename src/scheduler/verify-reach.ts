@@ -67,11 +67,12 @@ export function reachableDomains(
   });
   const canHold = Uint8Array.from(s.nodes, (n) => (n.storage > 0n ? 1 : 0));
 
-  // Group datasets by (origin, ready slot): they share one sweep.
+  // Group datasets by (origin, ready slot): they share one sweep. A ready slot runs from 0 to S
+  // (S: ready inside the last slot, so nothing can move), hence S + 1 values per origin.
   const groups = new Map<number, number[]>();
   for (const d of datasets) {
     const ds = s.datasets[d];
-    const key = ids.node.get(ds.at)! * S + ds.readySlot;
+    const key = ids.node.get(ds.at)! * (S + 1) + ds.readySlot;
     const g = groups.get(key);
     if (g) g.push(d);
     else groups.set(key, [d]);
@@ -84,8 +85,8 @@ export function reachableDomains(
   const holders = new Int32Array(N);
   const reached = new Uint8Array(N);
   for (const [key, members] of groups) {
-    const origin = (key / S) | 0;
-    const ready = key % S;
+    const origin = (key / (S + 1)) | 0;
+    const ready = key % (S + 1);
     const dests = members.map((d) => new Set(s.datasets[d].destinations.map((id) => ids.node.get(id)!)));
     const domains = members.map(() => new Set<string>());
     let unmet = members.length;

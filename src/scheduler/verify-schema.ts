@@ -140,6 +140,20 @@ function tableLength(doc: unknown, table: PlanTable): number {
   return Array.isArray(t) ? t.length : 0;
 }
 
+const ARTICLE: Record<string, string> = { int: 'an integer', array: 'a list', object: 'an object' };
+
+/** A zod issue in plain words: what was expected and what was found (never "undefined"). */
+function plainIssue(issue: z.core.$ZodIssue, found: unknown): string {
+  if (issue.code === 'invalid_type') {
+    const expected = ARTICLE[issue.expected] ?? `a ${issue.expected}`;
+    return found === undefined
+      ? `missing required field, expected ${expected}`
+      : `expected ${expected}, found ${shown(found)}`;
+  }
+  const said = issue.message.replace(/^Invalid (input|option): /, '');
+  return found === undefined ? `missing required field, ${said}` : `${said} (found ${shown(found)})`;
+}
+
 /** Checks the shape of `doc` and appends `schema` / `integer` violations to `sink`. */
 export function checkShape(doc: unknown, sink: ViolationSink): ShapeResult {
   const isObject = typeof doc === 'object' && doc !== null && !Array.isArray(doc);
@@ -182,7 +196,7 @@ export function checkShape(doc: unknown, sink: ViolationSink): ShapeResult {
       const rel = pathText(path.slice(2));
       const what = integer
         ? `${rel} is ${shown(found)}, not an integer below 2^53`
-        : `${rel === '' ? 'row' : rel}: ${issue.message} (found ${shown(found)})`;
+        : `${rel === '' ? 'row' : rel}: ${plainIssue(issue, found)}`;
       sink.add(rule, what, table, path[1], rowDoc);
       continue;
     }
@@ -193,7 +207,7 @@ export function checkShape(doc: unknown, sink: ViolationSink): ShapeResult {
       rule,
       integer
         ? `${where} is ${shown(found)}, not an integer below 2^53`
-        : `${where}: ${issue.message} (found ${shown(found)})`,
+        : `${where}: ${plainIssue(issue, found)}`,
     );
   }
   return { fatal, badFields, badRows };

@@ -81,7 +81,7 @@ describe('wanplan verify SCENARIO PLAN', () => {
     writeFileSync(file, '[1, 2]\n');
     const r = await run(SCENARIO, file);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('the plan: Invalid input: expected object, received array (found [1,2])');
+    expect(r.out).toContain('the plan: expected an object, found [1,2]');
   });
 
   test('a missing argument is a usage error (exit 2)', async () => {

@@ -56,8 +56,9 @@ export function formatBytes(bytes: bigint): string {
   return formatSizeExact(bytes, 'si');
 }
 
-function optionError(option: string, text: string, r: { message: string; hint?: string }): UsageError {
-  return new UsageError(`${option}: "${text}": ${r.message}${r.hint ? ` — ${r.hint}` : ''}`);
+/** The unit parsers' messages already quote the text they read (`"5x": unknown duration unit`). */
+function optionError(option: string, r: { message: string; hint?: string }): UsageError {
+  return new UsageError(`${option}: ${r.message}${r.hint ? ` — ${r.hint}` : ''}`);
 }
 
 /**
@@ -67,7 +68,7 @@ function optionError(option: string, text: string, r: { message: string; hint?: 
  */
 export function parseSizeOption(text: string, option: string): bigint {
   const r = parseSize(text.trim());
-  if (!r.ok) throw optionError(option, text, r);
+  if (!r.ok) throw optionError(option, r);
   if (r.value <= 0n) throw new UsageError(`${option}: "${text}" must be above zero`);
   return r.value;
 }
@@ -79,7 +80,7 @@ export function parseSizeOption(text: string, option: string): bigint {
  */
 export function checkRateOption(text: string, option: string): string {
   const r = parseRate(text.trim());
-  if (!r.ok) throw optionError(option, text, r);
+  if (!r.ok) throw optionError(option, r);
   return text.trim();
 }
 
@@ -90,7 +91,7 @@ export function checkRateOption(text: string, option: string): string {
  */
 export function parseDurationOption(text: string, option: string): number {
   const r = parseDuration(text.trim());
-  if (!r.ok) throw optionError(option, text, r);
+  if (!r.ok) throw optionError(option, r);
   if (r.value.den !== 1n || !Number.isSafeInteger(Number(r.value.num))) {
     throw new UsageError(`${option}: "${text}" must be a positive whole number of seconds`);
   }

@@ -219,10 +219,15 @@ export class Prober {
   }
 }
 
-/** True when the probe delivers the whole demand. */
+/**
+ * True when the probe delivers the whole demand. Demands are whole quanta, so the slack is less
+ * than one quantum whatever the demand: a relative slack (it was 10⁻⁹ of the demand) exceeds a
+ * quantum once the demand passes 10⁹ quanta (`--quantum 1B` on gigabytes) and then accepts
+ * limits that leave quanta undelivered.
+ */
 export function feasible(ctx: LpContext, p: Probe): boolean {
   if (p.result.status !== 'optimal') return false;
-  return p.volume >= ctx.totalDemand - Math.max(0.5, 1e-9 * ctx.totalDemand);
+  return p.volume >= ctx.totalDemand - 0.5;
 }
 
 /** Per class: 1 + the last slot meeting its due (may be ≤ 0), or S without a due. */
@@ -305,8 +310,27 @@ export function searchObjective(
       }
       L = hi;
       first = prober.probe(limitsFor(ctx, due, L, S), mode, `with lateness ${L}`);
-      if (first.result.status !== 'optimal')
-        throw new Error('lp: the lateness search ended on an infeasible LP');
+      if (first.result.status !== 'optimal') {
+        // The volume probes' sum can differ from the fixed-demand probe's verdict by HiGHS's
+        // tolerances (on large demands): trust the fixed-demand probe. If not even the whole
+        // horizon carries the demand the plan is partial, else bisect L on fixed-demand probes.
+        const top = prober.probe(all, mode, 'with any lateness');
+        if (top.result.status !== 'optimal') {
+          return { prober, final: free, kind: 'partial', lateness: 0, T: null, below: null, lateBelow: null };
+        }
+        let lo2 = L;
+        let hi2 = S;
+        first = top;
+        while (hi2 - lo2 > 1) {
+          const mid = (lo2 + hi2) >>> 1;
+          const p = prober.probe(limitsFor(ctx, due, mid, S), mode, `with lateness ${mid}`);
+          if (p.result.status === 'optimal') {
+            hi2 = mid;
+            first = p;
+          } else lo2 = mid;
+        }
+        L = hi2;
+      }
     }
     if (objective === 'min-cost') {
       return { prober, final: first, kind: 'complete', lateness: L, T: null, below: null, lateBelow };
