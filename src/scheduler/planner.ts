@@ -36,6 +36,7 @@ import { type DecodedFlow, decodeFlow } from './decode.js';
 import { vsDirectOf } from './direct.js';
 import { planLp } from './lp/planner.js';
 import { buildTimeExpandedNetwork, type TimeExpandedNetwork } from './network.js';
+import { mostDeliverable } from './partial.js';
 import type { Bottleneck, Plan, PlanObjective, PlanStatus, SlotEnd, VsDirect } from './plan.js';
 import { classifyPolicy, PlannerLimitError } from './policy.js';
 import { blockingLinkArcs, openCapacities, reachableDatasets } from './reach.js';
@@ -350,47 +351,6 @@ export function planSync(scenario: Scenario, options: PlanOptions = {}): Plan {
     ...(vsDirect ? { vsDirect } : {}),
     stats: sortedStats,
   };
-}
-
-/** Greedy priority split of a partial plan (module header); returns the final flow. */
-function mostDeliverable(
-  scenario: Scenario,
-  solver: MaxFlowSolver,
-  ten: TimeExpandedNetwork,
-  solved: () => void,
-): Float64Array {
-  // Start from zero flow so that closing the sources needs no flow repair.
-  solver.restore(new Float64Array(ten.arcCount));
-  setSwitches(solver, ten, 0, ten.slots, ten.slots);
-  const order = scenario.datasets
-    .map((d, k) => ({ k, r: d.readySlot, id: d.id }))
-    .sort((a, b) => a.r - b.r || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const k of ten.sourceArc) solver.setCapacity(k, 0);
-  const marginal = new Float64Array(scenario.datasets.length);
-  let value = 0;
-  for (const { k } of order) {
-    if (ten.demand[k] === 0) continue;
-    solver.setCapacity(ten.sourceArc[k], ten.demand[k]);
-    const r = solver.solve();
-    solved();
-    if (r.status !== 'optimal') throw new Error(`scheduler: max-flow rejected the network: ${r.message}`);
-    marginal[k] = r.value - value;
-    value = r.value;
-  }
-  // Fix each source at its marginal amount and solve from zero flow (lowering capacities under a
-  // flow would need the solver's flow repair, which is not needed here).
-  solver.restore(new Float64Array(ten.arcCount));
-  for (let k = 0; k < marginal.length; k++) solver.setCapacity(ten.sourceArc[k], marginal[k]);
-  const r = solver.solve();
-  solved();
-  if (r.status !== 'optimal' || r.value !== value)
-    throw new Error('scheduler: the priority split is not a maximum flow');
-  const flow = r.flow;
-  // Restore the full demands so that the min cut (bottlenecks) is that of the real network.
-  for (let k = 0; k < marginal.length; k++) solver.setCapacity(ten.sourceArc[k], ten.demand[k]);
-  solver.solve();
-  solved();
-  return flow;
 }
 
 function slotEnd(scenario: Scenario, slot: number): SlotEnd {
