@@ -180,12 +180,18 @@ export async function planLp(scenario: Scenario, options: LpPlanOptions = {}): P
       0,
     );
     if (cut !== null) {
+      // An empty cut means no element has capacity left to name: the quantum itself is the limit
+      // (every capacity floors to zero quanta) or the due falls before anything can move.
+      const where =
+        cut.bottlenecks.length > 0
+          ? `the cut is ${cut.bottlenecks
+              .map((b) => `${b.kind} ${b.id}`)
+              .slice(0, 5)
+              .join(', ')}`
+          : `no link or cap limits it at the planner's granularity: the due leaves no usable slot, or every capacity before it is below one quantum (${formatBytes(q)}; try a smaller --quantum)`;
       notes.push(
         `${ids} cannot meet the due even alone: by then the network carries at most ${formatBytes(Math.min(need, cut.deliverable * q))} of ` +
-          `${formatBytes(need)}; the cut is ${cut.bottlenecks
-            .map((b) => `${b.kind} ${b.id}`)
-            .slice(0, 5)
-            .join(', ')}`,
+          `${formatBytes(need)}; ${where}`,
       );
       for (const b of cut.bottlenecks)
         bottlenecks.push({ ...b, note: `keeps ${ids} from its due: ${b.note}` });
