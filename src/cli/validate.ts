@@ -18,6 +18,9 @@ import type { CommandFactory } from './program.js';
 /** Most warnings printed in the text summary; `--json` lists all of them. */
 const MAX_PRINTED_WARNINGS = 20;
 
+/** More slots than this get a warning: the planners' work and memory grow with the slot count. */
+const MANY_SLOTS = 20_000;
+
 /** Reader warnings and topology warnings (no path to a destination, unused nodes), in file order. */
 function allWarnings(file: string, read: ScenarioReadResult): Diagnostic[] {
   const topology = buildTopology(read.scenario)
@@ -33,6 +36,21 @@ function allWarnings(file: string, read: ScenarioReadResult): Diagnostic[] {
         severity: 'warning',
       };
     });
+  const h = read.scenario.horizon;
+  if (h.slots > MANY_SLOTS) {
+    const pos = read.locate('horizon.slot');
+    topology.push({
+      file,
+      line: pos?.line ?? null,
+      column: pos?.column ?? null,
+      path: 'horizon.slot',
+      message:
+        `${h.slots} slots: the time-expanded network grows with the slot count (one copy of the ` +
+        `network per slot), so planning may need minutes and gigabytes`,
+      hint: 'a longer slot (15min or 1h) is usually fine for backup windows',
+      severity: 'warning',
+    });
+  }
   return [...read.warnings, ...topology].sort(
     (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
   );

@@ -143,3 +143,14 @@ describe('plan never overwrites its own scenario', () => {
     expect(readFileSync(copy, 'utf8')).toBe(readFileSync(SCENARIO, 'utf8'));
   });
 });
+
+describe('validate warns about very fine slots', () => {
+  it('a 1-second slot over two days (172,800 slots) is valid, with a positioned warning', async () => {
+    const fine = join(dir, 'fine.yaml');
+    writeFileSync(fine, readFileSync('examples/small.yaml', 'utf8').replace('slot: 1h', 'slot: 1s'));
+    const r = await run('validate', fine);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/fine\.yaml:\d+:\d+: warning: horizon\.slot: 172800 slots/);
+    expectClean(r.err);
+  });
+});
