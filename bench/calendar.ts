@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { buildCalendars } from '../src/constraints/index.js';
 import type { Scenario, ScenarioLink, ScenarioNode, Weekday, Window } from '../src/io/model.js';
 import { rational } from '../src/io/rational.js';
+import { mulberry32 } from './lib/random.js';
 
 /** Options of {@link runCalendarBench}. */
 export interface CalendarBenchOptions {
@@ -85,18 +86,6 @@ const ZONES = [
   'UTC',
 ];
 const SHARES = ['1', '0.8', '0.75', '0.5', '0.333', '0.9', '0.25'];
-
-/** Mulberry32: a small, fast, seeded 32-bit generator (deterministic across platforms). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function decimal(text: string) {
   const [i, f = ''] = text.split('.');

@@ -12,6 +12,7 @@
  * simplex methods for maximum flow", Annals of Operations Research 13 (1988); the LONG shape
  * (b ≈ a²) as in B. V. Cherkassky, A. V. Goldberg, Algorithmica 19(4) (1997).
  */
+import { mulberry32 } from './random.js';
 
 /** An instance as parallel arc arrays (0-based nodes). */
 export interface RmfInstance {
@@ -21,17 +22,6 @@ export interface RmfInstance {
   readonly caps: Float64Array;
   readonly source: number;
   readonly sink: number;
-}
-
-function mulberry32(seed: number): () => number {
-  let x = seed >>> 0;
-  return () => {
-    x = (x + 0x6d2b79f5) >>> 0;
-    let t = x;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /**

@@ -7,6 +7,7 @@
  *
  * Determinism: the same options give the same document (a mulberry32 stream from `seed`).
  */
+import { mulberry32 } from './random.js';
 
 /** Options of {@link generateWorldwideScenario}. */
 export interface ScenarioGenOptions {
@@ -43,17 +44,6 @@ const ZONES = [
   'America/St_Johns',
   'Asia/Tehran',
 ];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Generates the scenario document (a plain object, ready for `JSON.stringify`). */
 export function generateWorldwideScenario(options: ScenarioGenOptions = {}): Record<string, unknown> {

@@ -31,6 +31,7 @@
  * §3.5; design/PLAN.md for the rows and their order.
  */
 import type { Scenario } from '../io/model.js';
+import { arcsByEnd } from './arc-index.js';
 import { ArcKind, type TimeExpandedNetwork } from './network.js';
 import type { Delivery, StorageRow, Transfer } from './plan.js';
 
@@ -55,17 +56,6 @@ function isIntra(kind: number): boolean {
     kind === ArcKind.EGRESS ||
     kind === ArcKind.RELEASE
   );
-}
-
-/** CSR of input arcs by tail (`byHead`: by head), keeping arc index order inside a node. */
-function csr(n: number, ends: Int32Array, m: number): { start: Int32Array; list: Int32Array } {
-  const start = new Int32Array(n + 1);
-  for (let a = 0; a < m; a++) start[ends[a] + 1]++;
-  for (let v = 0; v < n; v++) start[v + 1] += start[v];
-  const next = start.slice(0, n);
-  const list = new Int32Array(m);
-  for (let a = 0; a < m; a++) list[next[ends[a]]++] = a;
-  return { start, list };
 }
 
 /** Growable allocation lists: per arc, a linked list of (dataset, bytes). */
@@ -180,8 +170,8 @@ export function decodeFlow(
   const m = ten.arcCount;
   const B = ten.blockSize;
   const K = scenario.datasets.length;
-  const out = csr(ten.n, tails, m);
-  const inc = csr(ten.n, heads, m);
+  const out = arcsByEnd(ten.n, tails, m);
+  const inc = arcsByEnd(ten.n, heads, m);
   const nodeIndex = new Map(scenario.nodes.map((nd, i) => [nd.id, i]));
   const originOf = scenario.datasets.map((d) => nodeIndex.get(d.at) as number);
   const rank = new Int32Array(K);

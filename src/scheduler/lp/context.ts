@@ -16,15 +16,12 @@
 import type { Calendars } from '../../constraints/calendars.js';
 import type { Scenario } from '../../io/model.js';
 import { toNumber } from '../../io/rational.js';
+import { type Adjacency, arcsByEnd } from '../arc-index.js';
 import { buildTimeExpandedNetwork, type TimeExpandedNetwork } from '../network.js';
 import { openCapacities } from '../reach.js';
 import { type CommodityClass, commodityClasses } from './classes.js';
 
-/** CSR adjacency: arcs of node v are `list[start[v]] … list[start[v+1]−1]`, in arc order. */
-export interface Adjacency {
-  readonly start: Int32Array;
-  readonly list: Int32Array;
-}
+export type { Adjacency } from '../arc-index.js';
 
 /** Everything the LP models of one scenario share (module header). */
 export interface LpContext {
@@ -58,16 +55,6 @@ export interface LpContext {
   readonly hasCosts: boolean;
   /** Σ class demands (quanta). */
   readonly totalDemand: number;
-}
-
-function adjacency(n: number, ends: Int32Array, m: number): Adjacency {
-  const start = new Int32Array(n + 1);
-  for (let a = 0; a < m; a++) start[ends[a] + 1]++;
-  for (let v = 0; v < n; v++) start[v + 1] += start[v];
-  const next = start.slice(0, n);
-  const list = new Int32Array(m);
-  for (let a = 0; a < m; a++) list[next[ends[a]]++] = a;
-  return { start, list };
 }
 
 /** Options of {@link buildLpContext}. */
@@ -151,8 +138,8 @@ export function buildLpContext(
     ten,
     classes,
     cap,
-    out: adjacency(ten.n, ten.tails, m),
-    into: adjacency(ten.n, ten.heads, m),
+    out: arcsByEnd(ten.n, ten.tails, m),
+    into: arcsByEnd(ten.n, ten.heads, m),
     allowed,
     domainOf,
     domains,
