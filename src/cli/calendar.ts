@@ -5,14 +5,15 @@
  */
 import { Command } from 'commander';
 import { Temporal } from 'temporal-polyfill';
+import { slotLimitProblems } from '../constraints/calendars.js';
 import { linkCalendar, linkWindows, ZoneClocks } from '../constraints/index.js';
 import type { ZoneClock } from '../constraints/zone-clock.js';
 import { daysFromCivil } from '../constraints/zone-clock.js';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import type { Horizon, Scenario, ScenarioLink } from '../io/model.js';
 import { format as formatRational, toNumber } from '../io/rational.js';
 import { didYouMean } from '../io/scenario/didYouMean.js';
-import { loadScenario } from '../io/scenario/index.js';
+import { loadScenarioWithWarnings } from '../io/scenario/index.js';
 import type { CommandFactory } from './program.js';
 
 interface CalendarOptions {
@@ -235,7 +236,11 @@ Examples:
     )
     .action(async (file: string, opts: CalendarOptions) => {
       if (opts.json && opts.csv) throw new UsageError('--json and --csv cannot be combined: choose one');
-      const scenario = await loadScenario(file);
+      const read = await loadScenarioWithWarnings(file);
+      const scenario = read.scenario;
+      // Amounts per slot at or above 2^53 bytes, positioned at the field as written in the file.
+      const tooLarge = slotLimitProblems(scenario, { file, locate: read.locate });
+      if (tooLarge.length > 0) throw new InputError(tooLarge);
       const h = scenario.horizon;
       const utc = Boolean(opts.utc);
       const clocks = new ZoneClocks();

@@ -154,3 +154,19 @@ describe('validate warns about very fine slots', () => {
     expectClean(r.err);
   });
 });
+
+describe('calendar refuses amounts per slot beyond 2^53 bytes at the field as written', () => {
+  it('names links[2].capacity (the third link in the file), with its line', async () => {
+    const big = join(dir, 'big.yaml');
+    writeFileSync(
+      big,
+      readFileSync('examples/small.yaml', 'utf8').replaceAll('capacity: 20Gbps', 'capacity: 10EB/s'),
+    );
+    const r = await run('calendar', big);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /big\.yaml:\d+:\d+: links\[2\]\.capacity: link "dedup-frankfurt->ix-frankfurt" may carry/,
+    );
+    expectClean(r.err);
+  });
+});
