@@ -99,7 +99,7 @@ function withCommon(cmd: Command, io: CliIo): Command {
 /** `wanplan import`: Topology Zoo GraphML, SNDlib networks and Skyplane grids → scenario. */
 export const importCommand: CommandFactory = (io, setExit) => {
   const zoo = withCommon(new Command('zoo'), io)
-    .description('import a Topology Zoo GraphML file')
+    .description('Import a Topology Zoo GraphML file.')
     .argument('<file>', 'GraphML file')
     .option('--default-capacity <rate>', 'capacity of links without a speed in the file (required if any)')
     .option('--drop-external', 'drop external nodes (Internal = 0) instead of keeping them as exchanges')
@@ -118,7 +118,7 @@ export const importCommand: CommandFactory = (io, setExit) => {
     );
 
   const sndlib = withCommon(new Command('sndlib'), io)
-    .description('import an SNDlib network (native text or XML)')
+    .description('Import an SNDlib network (native text or XML).')
     .argument('<file>', 'SNDlib network file')
     .option(
       '--capacity-unit <unit>',
@@ -152,7 +152,7 @@ export const importCommand: CommandFactory = (io, setExit) => {
     );
 
   const skyplane = withCommon(new Command('skyplane'), io)
-    .description('import Skyplane measured cloud grids (cloud regions and links between them)')
+    .description("Import Skyplane's measured cloud grids (cloud regions and the links between them).")
     .requiredOption(
       '--data <dir>',
       'folder with throughput.csv (and latency.csv, cost.csv, aws_transfer_costs.csv)',
@@ -195,7 +195,7 @@ export const importCommand: CommandFactory = (io, setExit) => {
     });
 
   return new Command('import')
-    .description('turn Topology Zoo, SNDlib or Skyplane data into a scenario')
+    .description('Turn Topology Zoo, SNDlib or Skyplane data into a scenario.')
     .addCommand(zoo)
     .addCommand(sndlib)
     .addCommand(skyplane)

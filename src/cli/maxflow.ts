@@ -24,7 +24,7 @@ interface MaxflowOptions {
 /** The `maxflow` subcommand. */
 export const maxflowCommand: CommandFactory = (io, setExit) =>
   new Command('maxflow')
-    .description('Solve a DIMACS max-flow instance (push-relabel) and print the flow value')
+    .description('Solve a DIMACS max-flow instance (push-relabel) and print the flow value.')
     .argument('<file>', 'DIMACS max-flow file (p max N M, n ID s|t, a U V CAP)')
     .option('--json', 'print one JSON line: flow, nodes, arcs, readSeconds, solveSeconds, counters')
     .option('--flows', 'also print the flow on every arc (f U V FLOW, or "flows" in JSON)')
