@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Rational, rational, toNumber } from '../../src/io/rational.js';
+import { toNumber } from '../../src/io/rational.js';
 import {
   formatBytes,
   formatCost,
@@ -11,15 +11,8 @@ import {
   parseDuration,
   parseRate,
   parseSize,
-  type UnitResult,
 } from '../../src/io/units.js';
-
-function value<T>(r: UnitResult<T>): T {
-  if (!r.ok) throw new Error(`expected success, got: ${r.message}`);
-  return r.value;
-}
-
-const q = (n: bigint, d = 1n): Rational => rational(n, d);
+import { q, value } from './unit-results.js';
 
 describe('formatBytes', () => {
   it('formatBytes prints SI units with at most 3 significant digits', () => {

@@ -1,19 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mul, type Rational, rational } from '../../src/io/rational.js';
-import { formatRateExact, parseRate, type UnitResult } from '../../src/io/units.js';
-
-function value<T>(r: UnitResult<T>): T {
-  if (!r.ok) throw new Error(`expected success, got: ${r.message}`);
-  return r.value;
-}
-
-function failure(r: UnitResult<unknown>): { message: string; hint?: string } {
-  if (r.ok) throw new Error('expected a failure');
-  return { message: r.message, hint: r.hint };
-}
-
-const q = (n: bigint, d = 1n): Rational => rational(n, d);
+import { mul, type Rational } from '../../src/io/rational.js';
+import { formatRateExact, parseRate } from '../../src/io/units.js';
+import { failure, q, value } from './unit-results.js';
 
 describe('parseRate', () => {
   it('parseRate reads bit rates exactly in bytes per second (1 bps = 1/8 B/s)', () => {

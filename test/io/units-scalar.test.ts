@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rational } from '../../src/io/rational.js';
-import { parseCost, parseRatio, parseShare, type UnitResult } from '../../src/io/units.js';
-
-function value<T>(r: UnitResult<T>): T {
-  if (!r.ok) throw new Error(`expected success, got: ${r.message}`);
-  return r.value;
-}
-
-function failure(r: UnitResult<unknown>): { message: string; hint?: string } {
-  if (r.ok) throw new Error('expected a failure');
-  return { message: r.message, hint: r.hint };
-}
+import { parseCost, parseRatio, parseShare } from '../../src/io/units.js';
+import { failure, value } from './unit-results.js';
 
 describe('parseShare', () => {
   it('parseShare reads "80%" and numbers in (0, 1] exactly', () => {

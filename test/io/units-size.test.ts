@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatSizeExact, parseSize, type UnitResult } from '../../src/io/units.js';
-
-function value<T>(r: UnitResult<T>): T {
-  if (!r.ok) throw new Error(`expected success, got: ${r.message}`);
-  return r.value;
-}
+import { value } from './unit-results.js';
 
 function failure(r: UnitResult<unknown>): { message: string; hint?: string } {
   if (r.ok) throw new Error(`expected a failure, got ${String(r.value)}`);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Rational, rational } from '../../src/io/rational.js';
+import type { Rational } from '../../src/io/rational.js';
 import {
   formatDurationExact,
   formatInstant,
@@ -8,20 +8,8 @@ import {
   parseInstant,
   parseLatency,
   parseTimeOfDay,
-  type UnitResult,
 } from '../../src/io/units.js';
-
-function value<T>(r: UnitResult<T>): T {
-  if (!r.ok) throw new Error(`expected success, got: ${r.message}`);
-  return r.value;
-}
-
-function failure(r: UnitResult<unknown>): { message: string; hint?: string } {
-  if (r.ok) throw new Error('expected a failure');
-  return { message: r.message, hint: r.hint };
-}
-
-const q = (n: bigint, d = 1n): Rational => rational(n, d);
+import { failure, q, value } from './unit-results.js';
 
 describe('parseDuration', () => {
   it('parseDuration reads s, min, h, d (86400 s) and w (604800 s) exactly', () => {
