@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { buildCalendars } from '../src/constraints/index.js';
 import { parseScenario } from '../src/io/scenario/index.js';
 import { planSync } from '../src/scheduler/planner.js';
-import { verifyPlan } from '../src/scheduler/verify.js';
+import { verifyPlan } from '../src/verify/verify.js';
 import { generateWorldwideScenario, type ScenarioGenOptions } from './lib/scenario-gen.js';
 
 /** Options of {@link runPlanBench}. */

@@ -26,7 +26,7 @@ import { buildLpContext } from '../src/scheduler/lp/context.js';
 import { buildLpModel, LpTooLargeError } from '../src/scheduler/lp/model.js';
 import { planLp } from '../src/scheduler/lp/planner.js';
 import { dueLimits, limitsFor } from '../src/scheduler/lp/search.js';
-import { verifyPlan } from '../src/scheduler/verify.js';
+import { verifyPlan } from '../src/verify/verify.js';
 import { generateWorldwideScenario } from './lib/scenario-gen.js';
 
 /** Options of {@link runPoliciesBench}. */

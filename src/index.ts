@@ -183,9 +183,9 @@ export type {
   StorageRow,
   Transfer,
   VsDirect,
-} from './scheduler/plan.js';
+} from './plan/types.js';
 /** Reads a plan file (PLAN.md JSON); throws `InputError` for unreadable or non-JSON files. */
-export { MAX_PLAN_FILE_BYTES, parsePlanText, readPlanFile } from './scheduler/plan-read.js';
+export { MAX_PLAN_FILE_BYTES, parsePlanText, readPlanFile } from './plan/read.js';
 /**
  * Plans a one-policy scenario: earliest completion by max-flow on the time-expanded network,
  * decoded into PLAN.md rows, with bottlenecks and the comparison with direct upload. See
@@ -200,7 +200,7 @@ export { PlannerLimitError } from './scheduler/policy.js';
  * The independent plan verifier: every rule of PLAN.md's "Valid" paragraph, re-checked from the
  * scenario and its capacity calendars alone; see {@link verifyPlan} and {@link VerifyReport}.
  */
-export { type VerifyOptions, verifyPlan } from './scheduler/verify.js';
+export { type VerifyOptions, verifyPlan } from './verify/verify.js';
 /** Verifier report types, rule ids and the one-line formatting `wanplan verify` prints. */
 export {
   formatViolation,
@@ -209,9 +209,9 @@ export {
   type VerifyRule,
   type Violation,
   type ViolationRow,
-} from './scheduler/verify-report.js';
+} from './verify/report.js';
 /** Zod schema of the plan document (PLAN.md version 1), as the verifier checks its shape. */
-export { PlanSchema } from './scheduler/verify-schema.js';
+export { PlanSchema } from './verify/shape.js';
 export {
   buildTopology,
   type DatasetReach,

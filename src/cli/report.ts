@@ -9,11 +9,11 @@ import { buildCalendars } from '../constraints/calendars.js';
 import { type Diagnostic, InputError, UsageError } from '../errors.js';
 import { loadScenario } from '../io/scenario/index.js';
 import { renderReport } from '../report/render.js';
-import type { Plan } from '../scheduler/plan.js';
-import { readPlanFile } from '../scheduler/plan-read.js';
-import { verifyPlan } from '../scheduler/verify.js';
-import { formatViolation } from '../scheduler/verify-report.js';
-import { PlanSchema } from '../scheduler/verify-schema.js';
+import type { Plan } from '../plan/types.js';
+import { readPlanFile } from '../plan/read.js';
+import { verifyPlan } from '../verify/verify.js';
+import { formatViolation } from '../verify/report.js';
+import { PlanSchema } from '../verify/shape.js';
 import { writeOutputFile } from './output.js';
 import type { CommandFactory } from './program.js';
 

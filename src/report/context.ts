@@ -4,7 +4,7 @@
  */
 import type { Calendars } from '../constraints/calendars.js';
 import type { Scenario } from '../io/model.js';
-import type { Plan } from '../scheduler/plan.js';
+import type { Plan } from '../plan/types.js';
 import type { ReportClock } from './clock.js';
 import type { DirectCurve } from './direct.js';
 import type { Series } from './series.js';

@@ -4,7 +4,7 @@
  * and local time, the gain over direct upload, data delivered, dues, cost.
  */
 import { formatDuration } from '../io/units.js';
-import type { PlanStatus } from '../scheduler/plan.js';
+import type { PlanStatus } from '../plan/types.js';
 import { byteUnit, inUnit, percent } from './axis-units.js';
 import { ReportClock } from './clock.js';
 import type { ReportContext } from './context.js';

@@ -13,7 +13,7 @@
 import { buildCalendars, type Calendars } from '../constraints/calendars.js';
 import type { Scenario } from '../io/model.js';
 import { formatBytes } from '../io/units.js';
-import type { Plan } from '../scheduler/plan.js';
+import type { Plan } from '../plan/types.js';
 import { VERSION } from '../version.js';
 import { cumulativeFigure } from './charts/cumulative.js';
 import { heatmapFigure } from './charts/heatmap.js';

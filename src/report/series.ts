@@ -10,7 +10,7 @@
  * Complexity: O(rows + (links + datasets + providers + nodes) × slots) time and memory.
  */
 import type { Scenario } from '../io/model.js';
-import type { Plan } from '../scheduler/plan.js';
+import type { Plan } from '../plan/types.js';
 import { ReportClock } from './clock.js';
 
 /** Per-slot series of one report. */

@@ -3,7 +3,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { Scenario } from '../io/model.js';
-import type { Plan } from '../scheduler/plan.js';
+import type { Plan } from '../plan/types.js';
 import { type ReportOptions, renderReport } from './render.js';
 
 /**

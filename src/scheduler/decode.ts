@@ -33,20 +33,11 @@
 import type { Scenario } from '../io/model.js';
 import { arcsByEnd } from './arc-index.js';
 import { ArcKind, type TimeExpandedNetwork } from './network.js';
-import type { Delivery, StorageRow, Transfer } from './plan.js';
+import type { DecodedFlow } from '../plan/decoded.js';
+import type { Delivery, StorageRow, Transfer } from '../plan/types.js';
 
-/** Decoded rows of a plan, sorted as PLAN.md says. */
-export interface DecodedFlow {
-  readonly transfers: Transfer[];
-  readonly deliveries: Delivery[];
-  readonly storage: StorageRow[];
-  /** Per dataset (scenario order): bytes delivered per destination node id. */
-  readonly delivered: Map<string, number>[];
-  /** Per dataset: last slot with a delivery, or −1. */
-  readonly lastSlot: Int32Array;
-  /** Flow cycles cancelled. */
-  readonly cyclesCancelled: number;
-}
+export type { DecodedFlow } from '../plan/decoded.js';
+
 
 function isIntra(kind: number): boolean {
   return (

@@ -31,17 +31,17 @@ import { buildFlowNetwork } from '../flow/network.js';
 import type { Scenario } from '../io/model.js';
 import { formatBytes } from '../io/units.js';
 import { doubleElement, rankCut } from './bottlenecks.js';
-import { planDatasets } from './datasets.js';
+import { planDatasets } from '../plan/datasets.js';
 import { type DecodedFlow, decodeFlow } from './decode.js';
-import { vsDirectOf } from './direct.js';
+import { vsDirectOf } from '../plan/vs-direct.js';
 import { planLp } from './lp/planner.js';
 import { buildTimeExpandedNetwork, type TimeExpandedNetwork } from './network.js';
 import { mostDeliverable } from './partial.js';
-import type { Bottleneck, Plan, PlanObjective, PlanStatus, SlotEnd, VsDirect } from './plan.js';
+import type { Bottleneck, Plan, PlanObjective, PlanStatus, SlotEnd, VsDirect } from '../plan/types.js';
 import { classifyPolicy, PlannerLimitError } from './policy.js';
 import { blockingLinkArcs, openCapacities, reachableDatasets } from './reach.js';
 import { earliestCompletion, originCutBound, type SearchPoint, setSwitches } from './search.js';
-import { isoUtc } from './time.js';
+import { isoUtc } from '../plan/time.js';
 
 /** A progress event of {@link plan}: the phase that starts now. */
 export interface PlanProgress {

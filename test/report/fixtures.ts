@@ -1,7 +1,7 @@
 /** Scenarios and plans of the report tests: small, hand-made, planned by the real planner. */
 import type { Scenario } from '../../src/io/model.js';
 import { parseScenario } from '../../src/io/scenario/index.js';
-import type { Plan } from '../../src/scheduler/plan.js';
+import type { Plan } from '../../src/plan/types.js';
 import { planSync } from '../../src/scheduler/planner.js';
 
 /** Ids with markup characters, to check escaping everywhere they are printed. */

@@ -18,10 +18,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/io/model.js';
 import { planLp } from '../../src/scheduler/lp/planner.js';
-import type { Plan, PlanObjective } from '../../src/scheduler/plan.js';
+import type { Plan, PlanObjective } from '../../src/plan/types.js';
 import { plan, planSync } from '../../src/scheduler/planner.js';
 import { classifyPolicy, PlannerLimitError } from '../../src/scheduler/policy.js';
-import { verifyPlan } from '../../src/scheduler/verify.js';
+import { verifyPlan } from '../../src/verify/verify.js';
 import { scenarioOf } from './helpers.js';
 
 /** Horizons around DST changes (Berlin, Adelaide ×2, New York / St John's), all ≤ 24 slots. */

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planLp } from '../../src/scheduler/lp/planner.js';
 import { planSync } from '../../src/scheduler/planner.js';
-import { verifyPlan } from '../../src/scheduler/verify.js';
+import { verifyPlan } from '../../src/verify/verify.js';
 import { HEADER, planAndVerify, scenarioOf } from './helpers.js';
 import { lpPlanAndVerify } from './lp/helpers.js';
 import { scenarioYaml } from './random-scenarios.js';

@@ -2,9 +2,9 @@
 
 import type { Scenario } from '../../src/io/model.js';
 import { parseScenario } from '../../src/io/scenario/index.js';
-import type { Plan } from '../../src/scheduler/plan.js';
+import type { Plan } from '../../src/plan/types.js';
 import { type PlanOptions, planSync } from '../../src/scheduler/planner.js';
-import { verifyPlan } from '../../src/scheduler/verify.js';
+import { verifyPlan } from '../../src/verify/verify.js';
 
 /** Parses a scenario written as YAML. */
 export function scenarioOf(yaml: string): Scenario {

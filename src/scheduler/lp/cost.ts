@@ -9,7 +9,7 @@
  */
 import type { Scenario } from '../../io/model.js';
 import { add, mul, type Rational, rational, toNumber, ZERO } from '../../io/rational.js';
-import type { PlanCost, Transfer } from '../plan.js';
+import type { PlanCost, Transfer } from '../../plan/types.js';
 
 /** The cost breakdown of `transfers`, or null when no link has a cost. */
 export function costBreakdown(

@@ -22,7 +22,7 @@
 import type { Calendars } from '../../constraints/calendars.js';
 import type { LpSolver } from '../../flow/lp.js';
 import type { Scenario } from '../../io/model.js';
-import type { DirectOutcome } from '../direct.js';
+import type { DirectOutcome } from '../../plan/vs-direct.js';
 import { ArcKind } from '../network.js';
 import { buildLpContext } from './context.js';
 import { unreachableDatasets } from './explain.js';

@@ -26,7 +26,7 @@ import { buildFlowNetwork } from '../../flow/network.js';
 import { formatBytes } from '../../io/units.js';
 import { rankCut } from '../bottlenecks.js';
 import { ArcKind } from '../network.js';
-import type { Bottleneck } from '../plan.js';
+import type { Bottleneck } from '../../plan/types.js';
 import { blockingLinkArcs } from '../reach.js';
 import type { LpContext } from './context.js';
 import { RowKind } from './model.js';

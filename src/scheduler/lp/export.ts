@@ -14,7 +14,7 @@
 import { buildCalendars, type Calendars } from '../../constraints/calendars.js';
 import { loadLp } from '../../flow/lp.js';
 import type { Scenario } from '../../io/model.js';
-import type { PlanObjective } from '../plan.js';
+import type { PlanObjective } from '../../plan/types.js';
 import { buildLpContext } from './context.js';
 import { buildLpModel } from './model.js';
 import { dueLimits, limitsFor } from './search.js';

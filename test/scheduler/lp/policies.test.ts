@@ -6,7 +6,7 @@ import { memoryIo } from '../../../src/cli/io.js';
 import { runCli } from '../../../src/cli/program.js';
 import { loadScenario } from '../../../src/io/scenario/index.js';
 import { plan } from '../../../src/scheduler/planner.js';
-import { verifyPlan } from '../../../src/scheduler/verify.js';
+import { verifyPlan } from '../../../src/verify/verify.js';
 import { HEADER, scenarioOf } from '../helpers.js';
 import { deliveredAt, lpPlanAndVerify } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { ExactSums } from '../../src/scheduler/verify-sums.js';
+import { ExactSums } from '../../src/verify/sums.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 

@@ -13,8 +13,8 @@
  * Complexity: O(rows) time, 4–5 typed-array entries per row.
  */
 import type { Scenario } from '../io/model.js';
-import type { ViolationSink } from './verify-report.js';
-import type { ShapeResult } from './verify-schema.js';
+import type { ViolationSink } from './report.js';
+import type { ShapeResult } from './shape.js';
 
 /** Id → index maps of a scenario. */
 export interface ScenarioIds {

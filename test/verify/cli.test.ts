@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { memoryIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/program.js';
 import { InputError } from '../../src/errors.js';
-import { jsonSyntaxError, parsePlanText, readPlanFile } from '../../src/scheduler/plan-read.js';
+import { jsonSyntaxError, parsePlanText, readPlanFile } from '../../src/plan/read.js';
 
 const DIR = 'test/fixtures/plans';
 const SCENARIO = `${DIR}/relay.yaml`;

@@ -15,7 +15,7 @@
  * Complexity: O(size of the document), allocation-free for well-formed rows.
  */
 import { z } from 'zod';
-import type { PlanTable, ViolationSink } from './verify-report.js';
+import type { PlanTable, ViolationSink } from './report.js';
 
 const iso = z.string();
 const slotBytes = { slot: z.int(), bytes: z.int() };

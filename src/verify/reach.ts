@@ -22,7 +22,7 @@
  */
 import type { Calendars } from '../constraints/index.js';
 import type { Scenario } from '../io/model.js';
-import type { ScenarioIds } from './verify-rows.js';
+import type { ScenarioIds } from './rows.js';
 
 /**
  * For each requested dataset index: the sorted allowed failure domains it can reach within the

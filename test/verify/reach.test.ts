@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { buildCalendars } from '../../src/constraints/index.js';
 import type { Scenario } from '../../src/io/model.js';
-import { reachableDomains } from '../../src/scheduler/verify-reach.js';
-import { scenarioIds } from '../../src/scheduler/verify-rows.js';
-import { dataset, link, node, scenario, scenarioC } from './verify-fixtures.js';
+import { reachableDomains } from '../../src/verify/reach.js';
+import { scenarioIds } from '../../src/verify/rows.js';
+import { dataset, link, node, scenario, scenarioC } from './fixtures.js';
 
 function reach(s: Scenario): string[][] {
   const r = reachableDomains(

@@ -15,9 +15,9 @@
  */
 import type { Calendars } from '../constraints/index.js';
 import type { Scenario } from '../io/model.js';
-import type { PlanTable, ViolationSink } from './verify-report.js';
-import type { PlanRows, ScenarioIds } from './verify-rows.js';
-import { ExactSums } from './verify-sums.js';
+import type { PlanTable, ViolationSink } from './report.js';
+import type { PlanRows, ScenarioIds } from './rows.js';
+import { ExactSums } from './sums.js';
 
 /** Reports one overloaded cell: its first row, its row count and its exact load. */
 type Report = (cell: number, row: number, count: number, load: number | bigint, cap: number) => void;

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { buildCalendars } from '../../src/constraints/index.js';
 import type { Scenario } from '../../src/io/model.js';
-import { verifyPlan } from '../../src/scheduler/verify.js';
-import { formatViolation, type Violation } from '../../src/scheduler/verify-report.js';
+import { verifyPlan } from '../../src/verify/verify.js';
+import { formatViolation, type Violation } from '../../src/verify/report.js';
 import {
   clone,
   planA,
@@ -13,7 +13,7 @@ import {
   scenarioB,
   scenarioC,
   slotStart,
-} from './verify-fixtures.js';
+} from './fixtures.js';
 
 type AnyPlan = ReturnType<typeof planA> | ReturnType<typeof planB> | ReturnType<typeof planC>;
 // biome-ignore lint/suspicious/noExplicitAny: corruption tests write arbitrary values into plans.

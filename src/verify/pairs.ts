@@ -10,7 +10,7 @@
  * datasets × nodes ≤ 2^22, else a Map); O(pairs) memory plus the table.
  */
 import type { Scenario } from '../io/model.js';
-import type { PlanRows, ScenarioIds } from './verify-rows.js';
+import type { PlanRows, ScenarioIds } from './rows.js';
 
 /** Largest datasets × nodes for which pairs are looked up in a dense table (16 MiB). */
 const DENSE_LIMIT = 1 << 22;

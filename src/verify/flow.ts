@@ -26,10 +26,10 @@
  * Reference: PLAN.md "Valid"; SCENARIO.md "Holding".
  */
 import type { Scenario } from '../io/model.js';
-import type { Pairs } from './verify-pairs.js';
-import type { ViolationSink } from './verify-report.js';
-import type { PlanRows } from './verify-rows.js';
-import { ExactSums } from './verify-sums.js';
+import type { Pairs } from './pairs.js';
+import type { ViolationSink } from './report.js';
+import type { PlanRows } from './rows.js';
+import { ExactSums } from './sums.js';
 
 /** Row indices bucketed by slot: rows of slot t are `order[start[t] .. start[t+1])`, in plan order. */
 export interface SlotBuckets {

@@ -14,13 +14,13 @@
  */
 import { buildCalendars, type Calendars } from '../constraints/index.js';
 import type { Scenario } from '../io/model.js';
-import { checkCaps } from './verify-caps.js';
-import { checkFlow } from './verify-flow.js';
-import { checkOutcome } from './verify-outcome.js';
-import { buildPairs } from './verify-pairs.js';
-import { type VerifyReport, ViolationSink } from './verify-report.js';
-import { readRows, scenarioIds } from './verify-rows.js';
-import { checkShape } from './verify-schema.js';
+import { checkCaps } from './caps.js';
+import { checkFlow } from './flow.js';
+import { checkOutcome } from './outcome.js';
+import { buildPairs } from './pairs.js';
+import { type VerifyReport, ViolationSink } from './report.js';
+import { readRows, scenarioIds } from './rows.js';
+import { checkShape } from './shape.js';
 
 /** Options of {@link verifyPlan}. */
 export interface VerifyOptions {

@@ -26,12 +26,12 @@
  */
 import type { Calendars } from '../constraints/index.js';
 import type { Scenario } from '../io/model.js';
-import type { Pairs } from './verify-pairs.js';
-import { reachableDomains } from './verify-reach.js';
-import type { ViolationSink } from './verify-report.js';
-import type { PlanRows, ScenarioIds } from './verify-rows.js';
-import type { ShapeResult } from './verify-schema.js';
-import { ExactSums } from './verify-sums.js';
+import type { Pairs } from './pairs.js';
+import { reachableDomains } from './reach.js';
+import type { ViolationSink } from './report.js';
+import type { PlanRows, ScenarioIds } from './rows.js';
+import type { ShapeResult } from './shape.js';
+import { ExactSums } from './sums.js';
 
 /** ISO 8601 UTC text of epoch seconds, without fractional seconds. */
 export function isoSeconds(epochSeconds: number): string {

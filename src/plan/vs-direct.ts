@@ -13,7 +13,7 @@
  */
 import type { Scenario } from '../io/model.js';
 import { formatBytes } from '../io/units.js';
-import type { PlanStatus, SlotEnd, VsDirect } from './plan.js';
+import type { PlanStatus, SlotEnd, VsDirect } from './types.js';
 import { isoUtc } from './time.js';
 
 /** What a planner found for the direct-only scenario. */

@@ -9,8 +9,8 @@
  *   the completing slot (0 when met; null without a due or when not complete).
  */
 import type { Scenario } from '../io/model.js';
-import type { DecodedFlow } from './decode.js';
-import type { PlanDataset } from './plan.js';
+import type { DecodedFlow } from './decoded.js';
+import type { PlanDataset } from './types.js';
 import { isoUtc } from './time.js';
 
 /** The `datasets[]` rows of a plan, sorted by id. */
