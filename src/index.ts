@@ -149,6 +149,21 @@ export {
   parseTimeOfDay,
   type UnitResult,
 } from './io/units.js';
+/** Reads a plan file (PLAN.md JSON); throws `InputError` for unreadable or non-JSON files. */
+export { MAX_PLAN_FILE_BYTES, parsePlanText, readPlanFile } from './plan/read.js';
+export type {
+  Bottleneck,
+  Delivery,
+  Plan,
+  PlanCost,
+  PlanDataset,
+  PlanObjective,
+  PlanStatus,
+  SlotEnd,
+  StorageRow,
+  Transfer,
+  VsDirect,
+} from './plan/types.js';
 /**
  * The HTML report of a plan: {@link renderReport} returns one self-contained page (inline SVG
  * charts — delivery over time with dues and direct upload, world map, link utilisation heatmap,
@@ -171,21 +186,6 @@ export {
   LpTooLargeError,
   planLp,
 } from './scheduler/lp/index.js';
-export type {
-  Bottleneck,
-  Delivery,
-  Plan,
-  PlanCost,
-  PlanDataset,
-  PlanObjective,
-  PlanStatus,
-  SlotEnd,
-  StorageRow,
-  Transfer,
-  VsDirect,
-} from './plan/types.js';
-/** Reads a plan file (PLAN.md JSON); throws `InputError` for unreadable or non-JSON files. */
-export { MAX_PLAN_FILE_BYTES, parsePlanText, readPlanFile } from './plan/read.js';
 /**
  * Plans a one-policy scenario: earliest completion by max-flow on the time-expanded network,
  * decoded into PLAN.md rows, with bottlenecks and the comparison with direct upload. See
@@ -196,22 +196,6 @@ export { MAX_PLAN_FILE_BYTES, parsePlanText, readPlanFile } from './plan/read.js
 export { DEFAULT_QUANTUM, type PlanOptions, type PlanProgress, plan, planSync } from './scheduler/planner.js';
 /** Thrown by {@link planSync} for a valid scenario that needs the multi-commodity LP planner. */
 export { PlannerLimitError } from './scheduler/policy.js';
-/**
- * The independent plan verifier: every rule of PLAN.md's "Valid" paragraph, re-checked from the
- * scenario and its capacity calendars alone; see {@link verifyPlan} and {@link VerifyReport}.
- */
-export { type VerifyOptions, verifyPlan } from './verify/verify.js';
-/** Verifier report types, rule ids and the one-line formatting `wanplan verify` prints. */
-export {
-  formatViolation,
-  type PlanTable,
-  type VerifyReport,
-  type VerifyRule,
-  type Violation,
-  type ViolationRow,
-} from './verify/report.js';
-/** Zod schema of the plan document (PLAN.md version 1), as the verifier checks its shape. */
-export { PlanSchema } from './verify/shape.js';
 export {
   buildTopology,
   type DatasetReach,
@@ -225,4 +209,20 @@ export {
   type TopologyNodeAttributes,
   type TopologyWarning,
 } from './topology/index.js';
+/** Verifier report types, rule ids and the one-line formatting `wanplan verify` prints. */
+export {
+  formatViolation,
+  type PlanTable,
+  type VerifyReport,
+  type VerifyRule,
+  type Violation,
+  type ViolationRow,
+} from './verify/report.js';
+/** Zod schema of the plan document (PLAN.md version 1), as the verifier checks its shape. */
+export { PlanSchema } from './verify/shape.js';
+/**
+ * The independent plan verifier: every rule of PLAN.md's "Valid" paragraph, re-checked from the
+ * scenario and its capacity calendars alone; see {@link verifyPlan} and {@link VerifyReport}.
+ */
+export { type VerifyOptions, verifyPlan } from './verify/verify.js';
 export { VERSION } from './version.js';

@@ -8,12 +8,12 @@ import { Command } from 'commander';
 import { buildCalendars } from '../constraints/calendars.js';
 import { type Diagnostic, InputError, UsageError } from '../errors.js';
 import { loadScenario } from '../io/scenario/index.js';
-import { renderReport } from '../report/render.js';
-import type { Plan } from '../plan/types.js';
 import { readPlanFile } from '../plan/read.js';
-import { verifyPlan } from '../verify/verify.js';
+import type { Plan } from '../plan/types.js';
+import { renderReport } from '../report/render.js';
 import { formatViolation } from '../verify/report.js';
 import { PlanSchema } from '../verify/shape.js';
+import { verifyPlan } from '../verify/verify.js';
 import { writeOutputFile } from './output.js';
 import type { CommandFactory } from './program.js';
 

@@ -9,8 +9,8 @@ import { Command } from 'commander';
 import { buildCalendars } from '../constraints/calendars.js';
 import { loadScenarioWithWarnings } from '../io/scenario/index.js';
 import { readPlanFile } from '../plan/read.js';
-import { verifyPlan } from '../verify/verify.js';
 import { formatViolation, type Violation } from '../verify/report.js';
+import { verifyPlan } from '../verify/verify.js';
 import type { CommandFactory } from './program.js';
 
 function plural(n: number, one: string, many = `${one}s`): string {

@@ -10,8 +10,8 @@
  */
 import type { Scenario } from '../io/model.js';
 import type { DecodedFlow } from './decoded.js';
-import type { PlanDataset } from './types.js';
 import { isoUtc } from './time.js';
+import type { PlanDataset } from './types.js';
 
 /** The `datasets[]` rows of a plan, sorted by id. */
 export function planDatasets(scenario: Scenario, decoded: DecodedFlow): PlanDataset[] {

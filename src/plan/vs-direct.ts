@@ -13,8 +13,8 @@
  */
 import type { Scenario } from '../io/model.js';
 import { formatBytes } from '../io/units.js';
-import type { PlanStatus, SlotEnd, VsDirect } from './types.js';
 import { isoUtc } from './time.js';
+import type { PlanStatus, SlotEnd, VsDirect } from './types.js';
 
 /** What a planner found for the direct-only scenario. */
 export interface DirectOutcome {

@@ -22,8 +22,8 @@ import type { Calendars } from '../constraints/calendars.js';
 import type { MaxFlowSolver } from '../flow/maxflow.js';
 import type { Scenario } from '../io/model.js';
 import { formatBytes } from '../io/units.js';
-import { ArcKind, type TimeExpandedNetwork } from './network.js';
 import type { Bottleneck } from '../plan/types.js';
+import { ArcKind, type TimeExpandedNetwork } from './network.js';
 
 /** A scenario element that arcs of the network stand for. */
 export interface ElementRef {

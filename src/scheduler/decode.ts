@@ -31,13 +31,12 @@
  * §3.5; design/PLAN.md for the rows and their order.
  */
 import type { Scenario } from '../io/model.js';
-import { arcsByEnd } from './arc-index.js';
-import { ArcKind, type TimeExpandedNetwork } from './network.js';
 import type { DecodedFlow } from '../plan/decoded.js';
 import type { Delivery, StorageRow, Transfer } from '../plan/types.js';
+import { arcsByEnd } from './arc-index.js';
+import { ArcKind, type TimeExpandedNetwork } from './network.js';
 
 export type { DecodedFlow } from '../plan/decoded.js';
-
 
 function isIntra(kind: number): boolean {
   return (

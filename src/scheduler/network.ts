@@ -12,7 +12,7 @@
  *   - PE_p@t for a provider p with an `egress` cap whose external out-links (to nodes outside p)
  *     all leave one node u: (uR|u)@t → PE_p@t with capacity floor(egress/q), and those links
  *     leave PE_p@t. External links from several nodes cross the read/write families: such a cap
- *     is not network-representable ({@link PlannerLimitError});
+ *     is not network-representable (`cap-layout.ts`: engines ask `capReasons` first);
  *   - PI_p@t for a provider p with an `ingress` cap that has allowed destinations: d@t → PI_p@t
  *     (unbounded) for its destinations d, PI_p@t → SINK with capacity floor(ingress/q);
  * Global nodes: SOURCE, SINK, the origin stores and aC_a (below). The origin store of origin o
@@ -57,7 +57,7 @@
 import type { Calendars } from '../constraints/calendars.js';
 import { UsageError } from '../errors.js';
 import type { Scenario } from '../io/model.js';
-import { PlannerLimitError } from './policy.js';
+import { capLayout, networkLinks } from './cap-layout.js';
 import { ArcBuffer, ArcKind, type NetworkOptions, type TimeExpandedNetwork } from './ten-types.js';
 
 export { ArcKind, type NetworkOptions, type TimeExpandedNetwork } from './ten-types.js';
@@ -66,7 +66,8 @@ const CAP_LIMIT = 2 ** 53;
 
 /**
  * Builds the time-expanded network of a one-policy scenario.
- * @throws PlannerLimitError when a provider egress or appliance capacity is not representable
+ * Call it only for caps it can represent (`capReasons` is empty): it throws an internal
+ * error otherwise.
  * @throws UsageError when the quantum is not a positive safe integer or the total demand in
  *   quanta reaches 2^53
  */
@@ -115,21 +116,23 @@ export function buildTimeExpandedNetwork(
   }
   const isOrigin = (v: number) => minReady[v] >= 0;
 
-  const links: number[] = [];
+  const links = networkLinks(scenario, options.destinations, direct);
   const linkFrom = new Int32Array(scenario.links.length);
   const linkTo = new Int32Array(scenario.links.length);
   scenario.links.forEach((l, i) => {
     linkFrom[i] = nodeIndex.get(l.from) as number;
     linkTo[i] = nodeIndex.get(l.to) as number;
-    // A link from a node to itself can never help a plan (the reader warns about it): no arc.
-    if (linkFrom[i] === linkTo[i]) return;
-    if (!direct || (isOrigin(linkFrom[i]) && isDest[linkTo[i]])) links.push(i);
   });
   const hasIn = new Uint8Array(N);
   const hasOut = new Uint8Array(N);
   for (const l of links) {
     hasOut[linkFrom[l]] = 1;
     hasIn[linkTo[l]] = 1;
+  }
+  const layout = capLayout(scenario, cal, links, options.destinations, capsAsRows);
+  if (layout.reasons.length > 0) {
+    // The planner asks `capReasons` first (engines' `representable`); reaching this is a bug.
+    throw new Error(`buildTimeExpandedNetwork: caps not representable: ${layout.reasons.join('; ')}`);
   }
 
   // Local layout of a slot block.
@@ -150,55 +153,27 @@ export function buildTimeExpandedNetwork(
     if (cal.nodeWrite[v] !== null && hasIn[v]) writeNode[v] = local(`${nodes[v].id}#write`);
     if (cal.nodeRead[v] !== null && hasOut[v]) readNode[v] = local(`${nodes[v].id}#read`);
   }
-  const reasons: string[] = [];
   const providerOf = (v: number): number => {
     const p = nodes[v].provider;
     return p === null ? -1 : (providerIndex.get(p) ?? -1);
   };
-  // Egress: which links are external, and from which node they leave.
+  const egressFrom = layout.egressFrom;
+  const egressOfLink = layout.egressOfLink;
   const egressNode = new Int32Array(scenario.providers.length).fill(-1);
-  const egressFrom = new Int32Array(scenario.providers.length).fill(-1);
-  const egressOfLink = new Int32Array(scenario.links.length).fill(-1);
-  scenario.providers.forEach((p, pi) => {
-    if (cal.providerEgress[pi] === null || capsAsRows) return;
-    const external = links.filter((l) => providerOf(linkFrom[l]) === pi && providerOf(linkTo[l]) !== pi);
-    const froms = [...new Set(external.map((l) => linkFrom[l]))];
-    if (froms.length === 0) return;
-    if (froms.length > 1) {
-      reasons.push(
-        `provider ${p.id}'s egress cap spans links leaving several nodes (${froms.map((v) => nodes[v].id).join(', ')})`,
-      );
-      return;
-    }
-    egressFrom[pi] = froms[0];
-    egressNode[pi] = local(`${p.id}#egress`);
-    for (const l of external) egressOfLink[l] = pi;
-  });
-  // Ingress and appliance capacity on the delivery chains.
+  for (let p = 0; p < egressNode.length; p++)
+    if (egressFrom[p] >= 0) egressNode[p] = local(`${scenario.providers[p].id}#egress`);
   const ingressNode = new Int32Array(scenario.providers.length).fill(-1);
-  const destsOfProvider = new Map<number, number[]>();
-  for (const d of options.destinations) {
-    const p = providerOf(d);
-    if (p >= 0) destsOfProvider.set(p, [...(destsOfProvider.get(p) ?? []), d]);
+  const destsOfProvider = new Map<number, readonly number[]>();
+  for (const { provider, destinations } of layout.ingress) {
+    ingressNode[provider] = local(`${scenario.providers[provider].id}#ingress`);
+    destsOfProvider.set(provider, destinations);
   }
-  for (const [p, ds] of [...destsOfProvider].sort((a, b) => a[0] - b[0])) {
-    if (cal.providerIngress[p] === null || capsAsRows) continue;
-    ingressNode[p] = local(`${scenario.providers[p].id}#ingress`);
-    const capped = ds.filter((d) => nodes[d].capacity !== null);
-    if (capped.length > 0 && ds.length > 1) {
-      reasons.push(
-        `appliance ${capped.map((d) => nodes[d].id).join(', ')} has a capacity while provider ` +
-          `${scenario.providers[p].id}'s ingress cap also covers other destinations`,
-      );
-    }
-  }
-  if (reasons.length > 0) throw new PlannerLimitError(reasons);
 
   const source = S * B;
   const sink = S * B + 1;
   let n = S * B + 2;
   const appCap = new Int32Array(N).fill(-1);
-  for (const d of options.destinations) if (nodes[d].capacity !== null && !capsAsRows) appCap[d] = n++;
+  for (const d of layout.appliances) appCap[d] = n++;
   // Origin stores: per origin (ascending), one node per distinct ready slot (ascending).
   const storeReady: number[][] = Array.from({ length: N }, () => []);
   for (const d of scenario.datasets) storeReady[nodeIndex.get(d.at) as number].push(d.readySlot);
@@ -262,7 +237,7 @@ export function buildTimeExpandedNetwork(
     }
     for (let p = 0; p < ingressNode.length; p++) {
       if (ingressNode[p] < 0) continue;
-      const ds = destsOfProvider.get(p) as number[];
+      const ds = destsOfProvider.get(p) as readonly number[];
       const head = ds.length === 1 && appCap[ds[0]] >= 0 ? appCap[ds[0]] : sink;
       const ingress = cal.providerIngress[p] as number;
       switchArcs.push(buf.add(base + ingressNode[p], head, 0, ArcKind.INGRESS, p, t, ingress > 0));

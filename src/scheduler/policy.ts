@@ -17,7 +17,7 @@ import type { Scenario } from '../io/model.js';
 /**
  * The scenario is valid but the one-policy max-flow planner cannot plan it (several policies, or
  * caps a single max-flow cannot represent): {@link planSync} throws it; `plan` catches it and
- * hands the scenario to the multi-commodity LP planner (lp/planner.ts).
+ * (with the engines' `representable` checks) hands the scenario to the LP engine (lp/engine.ts).
  */
 export class PlannerLimitError extends WanplanError {
   override name = 'PlannerLimitError';

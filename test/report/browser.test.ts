@@ -14,8 +14,8 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/io/model.js';
 import { parseScenario } from '../../src/io/scenario/index.js';
-import { renderReport } from '../../src/report/index.js';
 import type { Plan } from '../../src/plan/types.js';
+import { renderReport } from '../../src/report/index.js';
 import { plan } from '../../src/scheduler/planner.js';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -17,8 +17,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/io/model.js';
-import { planLp } from '../../src/scheduler/lp/planner.js';
 import type { Plan, PlanObjective } from '../../src/plan/types.js';
+import { planLp } from '../../src/scheduler/lp/planner.js';
 import { plan, planSync } from '../../src/scheduler/planner.js';
 import { classifyPolicy, PlannerLimitError } from '../../src/scheduler/policy.js';
 import { verifyPlan } from '../../src/verify/verify.js';

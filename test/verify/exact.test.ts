@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { verifyPlan } from '../../src/verify/verify.js';
 import { formatViolation } from '../../src/verify/report.js';
+import { verifyPlan } from '../../src/verify/verify.js';
 import { clone, dataset, link, node, SLOT, START_ISO, scenario, slotStart } from './fixtures.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: corruption tests write arbitrary values into plans.

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Scenario } from '../../src/io/model.js';
-import { verifyPlan } from '../../src/verify/verify.js';
 import { formatViolation } from '../../src/verify/report.js';
+import { verifyPlan } from '../../src/verify/verify.js';
 import { clone, planA, planB, planC, scenarioA, scenarioB, scenarioC, slotStart } from './fixtures.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: corruptions write arbitrary values into plans.

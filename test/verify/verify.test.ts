@@ -1,19 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { buildCalendars } from '../../src/constraints/index.js';
 import type { Scenario } from '../../src/io/model.js';
-import { verifyPlan } from '../../src/verify/verify.js';
 import { formatViolation, type Violation } from '../../src/verify/report.js';
-import {
-  clone,
-  planA,
-  planB,
-  planC,
-  SLOT,
-  scenarioA,
-  scenarioB,
-  scenarioC,
-  slotStart,
-} from './fixtures.js';
+import { verifyPlan } from '../../src/verify/verify.js';
+import { clone, planA, planB, planC, SLOT, scenarioA, scenarioB, scenarioC, slotStart } from './fixtures.js';
 
 type AnyPlan = ReturnType<typeof planA> | ReturnType<typeof planB> | ReturnType<typeof planC>;
 // biome-ignore lint/suspicious/noExplicitAny: corruption tests write arbitrary values into plans.

@@ -25,9 +25,9 @@
  */
 import { MaxFlowSolver } from '../../flow/maxflow.js';
 import { buildFlowNetwork } from '../../flow/network.js';
+import type { Delivery, StorageRow, Transfer } from '../../plan/types.js';
 import { type DecodedFlow, decodeFlow } from '../decode.js';
 import { ArcKind } from '../network.js';
-import type { Delivery, StorageRow, Transfer } from '../../plan/types.js';
 import type { LpContext } from './context.js';
 import type { BuiltModel } from './model.js';
 

@@ -24,9 +24,9 @@
 import { MaxFlowSolver } from '../../flow/maxflow.js';
 import { buildFlowNetwork } from '../../flow/network.js';
 import { formatBytes } from '../../io/units.js';
+import type { Bottleneck } from '../../plan/types.js';
 import { rankCut } from '../bottlenecks.js';
 import { ArcKind } from '../network.js';
-import type { Bottleneck } from '../../plan/types.js';
 import { blockingLinkArcs } from '../reach.js';
 import type { LpContext } from './context.js';
 import { RowKind } from './model.js';
@@ -119,14 +119,18 @@ export function dualBottlenecks(ctx: LpContext, prober: Prober, probe: Probe): D
   return { bottlenecks: all, notes };
 }
 
+/** Datasets found unreachable, and the closed links that block them. */
+export interface Unreachable {
+  /** Dataset indices (scenario order). */
+  readonly datasets: number[];
+  readonly bottlenecks: Bottleneck[];
+}
+
 /**
  * Datasets that cannot reach `copies` distinct allowed failure domains within the horizon at all;
  * each gets a note and the closed links at the edge of where it can get to.
  */
-export function unreachableDatasets(
-  ctx: LpContext,
-  notes: string[],
-): { datasets: number[]; bottlenecks: Bottleneck[] } {
+export function unreachableDatasets(ctx: LpContext, notes: string[]): Unreachable {
   const { ten, scenario, out } = ctx;
   const stuck: number[] = [];
   const blocked = new Set<number>();

@@ -1,7 +1,7 @@
 /** Helpers of the LP planner tests: plan with the LP planner and verify independently. */
 import type { Scenario } from '../../../src/io/model.js';
-import { type LpPlanOptions, planLp } from '../../../src/scheduler/lp/planner.js';
 import type { Plan } from '../../../src/plan/types.js';
+import { type LpPlanOptions, planLp } from '../../../src/scheduler/lp/planner.js';
 import { verifyPlan } from '../../../src/verify/verify.js';
 
 /** Plans with the LP planner and returns the plan with the verifier's violations (as messages). */
