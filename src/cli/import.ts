@@ -4,11 +4,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import type { ScenarioDraft } from '../io/import/draft.js';
-import { emitScenarioJson, emitScenarioYaml } from '../io/import/emit.js';
-import type { HorizonOptions } from '../io/import/horizon.js';
+import { emitScenarioJson, emitScenarioYaml, SCENARIO_SCHEMA_URL } from '../io/import/emit.js';
+import { DEFAULT_START, type HorizonOptions } from '../io/import/horizon.js';
 import { importSkyplane, type NamedText, type SkyplaneFiles } from '../io/import/skyplane.js';
 import { mergeSkyplaneInto } from '../io/import/skyplane-into.js';
 import { importSndlib } from '../io/import/sndlib.js';
@@ -25,9 +26,18 @@ interface CommonFlags {
   name?: string;
   json?: boolean;
   out?: string;
+  schema?: string;
 }
 
-async function readBytes(file: string): Promise<Uint8Array> {
+/**
+ * The Skyplane grids shipped in the package (`data/skyplane/`, beside `dist/` once installed and
+ * beside `src/` in the repository), read when `--data` is not given.
+ */
+export const BUNDLED_SKYPLANE_DIR = fileURLToPath(new URL('../../data/skyplane/', import.meta.url));
+/** How the shipped grid's files are named in comments and messages (the same on every machine). */
+const BUNDLED_SKYPLANE_LABEL = 'wanplan/data/skyplane';
+
+async function readBytes(file: string, hint?: string): Promise<Uint8Array> {
   try {
     return await readFile(file);
   } catch (err) {
@@ -42,12 +52,12 @@ async function readBytes(file: string): Promise<Uint8Array> {
             : code === 'EACCES'
               ? 'permission denied'
               : String(code ?? err);
-    throw new InputError([diag(file, null, null, '', `cannot read the file: ${why}`)]);
+    throw new InputError([diag(file, null, null, '', `cannot read the file: ${why}`, hint)]);
   }
 }
 
-async function readText(file: string, what: string): Promise<string> {
-  return decodeImportBytes(await readBytes(file), file, what);
+async function readText(file: string, what: string, hint?: string): Promise<string> {
+  return decodeImportBytes(await readBytes(file, hint), file, what);
 }
 
 async function readOptional(file: string, what: string): Promise<NamedText | undefined> {
@@ -59,6 +69,35 @@ async function readOptional(file: string, what: string): Promise<NamedText | und
     return { file, text: await readText(file, what) };
   }
   return { file, text: decodeImportBytes(bytes, file, what) };
+}
+
+/**
+ * The Skyplane files of folder `dir`, or of the grid shipped with the package when `dir` is
+ * undefined (named `wanplan/data/skyplane/…` in comments, so the output does not depend on where
+ * the package is installed).
+ */
+async function readSkyplaneFiles(dir: string | undefined): Promise<SkyplaneFiles> {
+  const root = dir ?? BUNDLED_SKYPLANE_DIR;
+  const label = (name: string) => (dir === undefined ? `${BUNDLED_SKYPLANE_LABEL}/${name}` : join(dir, name));
+  const optional = async (name: string): Promise<NamedText | undefined> => {
+    const found = await readOptional(join(root, name), 'CSV');
+    return found && { file: label(name), text: found.text };
+  };
+  return {
+    throughput: {
+      file: label('throughput.csv'),
+      text: await readText(
+        join(root, 'throughput.csv'),
+        'CSV',
+        dir === undefined
+          ? undefined
+          : `--data ${dir} must be a folder holding Skyplane's throughput.csv; leave --data out to use the grid shipped with wanplan`,
+      ),
+    },
+    latency: await optional('latency.csv'),
+    cost: await optional('cost.csv'),
+    awsCost: await optional('aws_transfer_costs.csv'),
+  };
 }
 
 function horizonOf(flags: CommonFlags): HorizonOptions {
@@ -74,23 +113,46 @@ async function output(io: CliIo, text: string, flags: CommonFlags): Promise<void
   else await writeOutputFile('--out', flags.out, text);
 }
 
+function schemaOf(flags: CommonFlags): string {
+  if (flags.schema === undefined) return SCENARIO_SCHEMA_URL;
+  if (flags.json) {
+    throw new UsageError(
+      '--schema: JSON output has no schema line; use it with YAML output (leave out --json)',
+    );
+  }
+  if (flags.schema === '' || /\s/.test(flags.schema)) {
+    throw new UsageError(
+      `--schema: "${flags.schema}" is not usable in the schema line: expected a path relative to the scenario file or a URL, without spaces`,
+    );
+  }
+  return flags.schema;
+}
+
 async function emit(io: CliIo, draft: ScenarioDraft, flags: CommonFlags): Promise<void> {
+  const schemaUrl = schemaOf(flags);
   if (flags.json) {
     // JSON cannot carry comments: the assumptions go to stderr instead.
     for (const note of draft.notes) io.err(`note: ${note}\n`);
     await output(io, emitScenarioJson(draft), flags);
   } else {
-    await output(io, emitScenarioYaml(draft), flags);
+    await output(io, emitScenarioYaml(draft, { schemaUrl }), flags);
   }
 }
 
 function withCommon(cmd: Command, io: CliIo): Command {
   return cmd
-    .option('--start <instant>', 'horizon start, ISO 8601 (default: next Saturday 00:00Z)')
+    .option(
+      '--start <instant>',
+      `horizon start, ISO 8601 (default: ${DEFAULT_START}, fixed so that the same import gives the same file)`,
+    )
     .option('--length <duration>', 'horizon length (default: 7d)')
     .option('--slot <duration>', 'slot length (default: 1h)')
     .option('--name <name>', 'scenario name')
     .option('--json', 'write JSON instead of YAML (assumptions go to stderr)')
+    .option(
+      '--schema <path-or-url>',
+      `schema reference in the YAML's first line, relative to the scenario file (default: ${SCENARIO_SCHEMA_URL})`,
+    )
     .option('-o, --out <file>', 'write the scenario to a file instead of stdout')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
@@ -153,26 +215,23 @@ export const importCommand: CommandFactory = (io, setExit) => {
 
   const skyplane = withCommon(new Command('skyplane'), io)
     .description("Import Skyplane's measured cloud grids (cloud regions and the links between them).")
-    .requiredOption(
+    .option(
       '--data <dir>',
-      'folder with throughput.csv (and latency.csv, cost.csv, aws_transfer_costs.csv)',
+      'folder of a newer grid: throughput.csv (and latency.csv, cost.csv, aws_transfer_costs.csv) (default: the January 2022 grid shipped with wanplan)',
     )
     .option(
       '--regions <list>',
       'comma-separated regions, e.g. aws:eu-central-1,azure:westeurope (default: all)',
     )
     .option('--into <scenario>', 'add the measured links (and missing regions) to this scenario instead')
-    .action(async (flags: CommonFlags & { data: string; regions?: string; into?: string }) => {
-      const files: SkyplaneFiles = {
-        throughput: {
-          file: join(flags.data, 'throughput.csv'),
-          text: await readText(join(flags.data, 'throughput.csv'), 'CSV'),
-        },
-        latency: await readOptional(join(flags.data, 'latency.csv'), 'CSV'),
-        cost: await readOptional(join(flags.data, 'cost.csv'), 'CSV'),
-        awsCost: await readOptional(join(flags.data, 'aws_transfer_costs.csv'), 'CSV'),
-      };
+    .action(async (flags: CommonFlags & { data?: string; regions?: string; into?: string }) => {
+      const files = await readSkyplaneFiles(flags.data);
       if (flags.into !== undefined) {
+        if (flags.schema !== undefined) {
+          throw new UsageError(
+            '--schema: not used with --into (the merged scenario keeps its own first lines)',
+          );
+        }
         const scenario = await readText(flags.into, 'scenario YAML or JSON');
         const result = mergeSkyplaneInto(scenario, files, {
           scenarioFile: flags.into,
@@ -205,7 +264,13 @@ export const importCommand: CommandFactory = (io, setExit) => {
 Examples:
   wanplan import zoo Geant2012.graphml --default-capacity 10Gbps > geant.yaml
   wanplan import sndlib abilene.txt --demands-as-datasets --volume-per-mbps 100GB
-  wanplan import skyplane --data skyplane/ --regions aws:eu-central-1,azure:westeurope,gcp:europe-west3
-  wanplan import skyplane --data skyplane/ --regions aws:eu-central-1,azure:westeurope --into geant.yaml`,
+  wanplan import skyplane --regions aws:eu-central-1,azure:westeurope,gcp:europe-west3
+  wanplan import skyplane --regions aws:eu-central-1,azure:westeurope --into geant.yaml
+  wanplan import skyplane --data my-grid/ --regions aws:eu-central-1,gcp:europe-west3
+
+The same command on the same file writes the same scenario: the horizon starts at ${DEFAULT_START}
+unless --start says otherwise, and the YAML's first line points at
+${SCENARIO_SCHEMA_URL} (right for a scenario in the folder where wanplan is installed; see --schema).
+Skyplane grids: the January 2022 measurements (Skyplane, Apache-2.0) ship with wanplan; --data reads a newer one.`,
     );
 };

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/program.js';
 
-const EXAMPLE = '../shared/data/dimacs/boost-example.max';
+const EXAMPLE = 'test/fixtures/data/dimacs/boost-example.max';
 
 describe('wanplan maxflow', () => {
   it('prints the DIMACS solution line', async () => {

@@ -149,8 +149,8 @@ describe('maxFlow on small graphs with known flows and cuts', () => {
     });
   }
 
-  it('boost-example.max (shared data) has flow 4', () => {
-    const inst = readDimacsMaxFlowFile('../shared/data/dimacs/boost-example.max');
+  it('boost-example.max (Boost Graph Library example, test/fixtures/data) has flow 4', () => {
+    const inst = readDimacsMaxFlowFile('test/fixtures/data/dimacs/boost-example.max');
     const net = buildFlowNetwork(inst.nodes, inst.tails, inst.heads, inst.caps);
     const r = maxFlow(net, inst.source, inst.sink);
     expect(r.status === 'optimal' && r.value).toBe(4);

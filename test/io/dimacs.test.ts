@@ -30,7 +30,7 @@ function errorsOf(
 
 describe('parseDimacsMaxFlow', () => {
   it('reads boost-example.max with 0-based ids in file order', () => {
-    const inst = readDimacsMaxFlowFile('../shared/data/dimacs/boost-example.max');
+    const inst = readDimacsMaxFlowFile('test/fixtures/data/dimacs/boost-example.max');
     expect([inst.nodes, inst.arcs, inst.source, inst.sink]).toEqual([8, 11, 0, 7]);
     expect([inst.tails[0], inst.heads[0], inst.caps[0]]).toEqual([0, 1, 5]);
     expect([inst.tails[10], inst.heads[10], inst.caps[10]]).toEqual([5, 7, 4]);

@@ -9,15 +9,21 @@ import { Document, isMap, isSeq, Scalar, visit, type YAMLMap, type YAMLSeq } fro
 import { draftToObject, type ScenarioDraft } from './draft.js';
 
 /**
- * Where the scenario's JSON Schema is published, for the `# yaml-language-server: $schema=` line
- * that gives editors completion and checking. The package also ships the file as
- * `wanplan/schema/scenario.schema.json`.
+ * The default reference in the `# yaml-language-server: $schema=` line that gives editors
+ * completion and checking: the JSON Schema the npm package ships, as a path relative to the
+ * scenario file (the YAML language server resolves relative paths from the file's folder). It is
+ * right for a scenario in the folder where `npm install wanplan` was run; elsewhere, pass another
+ * path or URL as {@link EmitOptions.schemaUrl} (`wanplan import --schema`). The line is the same on
+ * every machine, so an import stays reproducible.
  */
-export const SCENARIO_SCHEMA_URL = 'https://unpkg.com/wanplan/schema/scenario.schema.json';
+export const SCENARIO_SCHEMA_URL = './node_modules/wanplan/schema/scenario.schema.json';
 
 /** Options of {@link emitScenarioYaml}. */
 export interface EmitOptions {
-  /** URL or path written in the schema line. @defaultValue {@link SCENARIO_SCHEMA_URL} */
+  /**
+   * Path (relative to the scenario file) or URL written in the schema line; must not contain
+   * spaces or line breaks. @defaultValue {@link SCENARIO_SCHEMA_URL}
+   */
   readonly schemaUrl?: string;
 }
 

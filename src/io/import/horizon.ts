@@ -1,9 +1,11 @@
 /**
  * The horizon an imported scenario gets. Network files say nothing about time, but a scenario
  * needs a horizon to be valid, so the importer writes one and says in a comment which parts were
- * assumed: by default it starts on the next Saturday 00:00Z after the import (a weekend is when
- * bulk transfers usually begin), lasts 7d and is cut into 1h slots. `--start`, `--length` and
- * `--slot` set each part; a part given by the user is not called an assumption.
+ * assumed: by default it starts at the fixed instant {@link DEFAULT_START} (a Saturday 00:00Z:
+ * a weekend is when bulk transfers usually begin), lasts 7d and is cut into 1h slots. The default
+ * never depends on the clock, so the same command on the same file writes the same scenario on
+ * any day. `--start`, `--length` and `--slot` set each part; a part given by the user is not
+ * called an assumption.
  */
 import { UsageError } from '../../errors.js';
 import type { DraftHorizon } from './draft.js';
@@ -11,30 +13,25 @@ import { parseDurationOption } from './quantities.js';
 
 /** Horizon flags of `wanplan import`. */
 export interface HorizonOptions {
-  /** ISO 8601 instant with `Z` or `±hh:mm`, whole seconds. @defaultValue next Saturday 00:00Z after `now` */
+  /** ISO 8601 instant with `Z` or `±hh:mm`, whole seconds. @defaultValue {@link DEFAULT_START} */
   readonly start?: string;
   /** Duration (`7d`). @defaultValue `7d` */
   readonly length?: string;
   /** Slot duration (`1h`). @defaultValue `1h` */
   readonly slot?: string;
-  /** The instant the default start is counted from. @defaultValue the current time */
-  readonly now?: Date;
 }
 
+/**
+ * Default horizon start: Saturday 2026-12-05 00:00Z, a fixed instant (not "next Saturday"), so
+ * that an import is reproducible. Set your own with `--start`.
+ */
+export const DEFAULT_START = '2026-12-05T00:00:00Z';
 /** Default horizon length. */
 export const DEFAULT_LENGTH = '7d';
 /** Default slot. */
 export const DEFAULT_SLOT = '1h';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z|[+-]\d{2}:\d{2})$/;
-
-/** The next Saturday 00:00 UTC strictly after `now`, as `YYYY-MM-DDT00:00:00Z`. */
-export function nextSaturdayUtc(now: Date): string {
-  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const ahead = (6 - day.getUTCDay() + 7) % 7 || 7;
-  day.setUTCDate(day.getUTCDate() + ahead);
-  return `${day.toISOString().slice(0, 10)}T00:00:00Z`;
-}
 
 /**
  * Resolves the horizon flags and returns the horizon with the comment lines naming what was assumed.
@@ -44,9 +41,9 @@ export function resolveHorizon(options: HorizonOptions = {}): { horizon: DraftHo
   const notes: string[] = [];
   let start = options.start;
   if (start === undefined) {
-    start = nextSaturdayUtc(options.now ?? new Date());
+    start = DEFAULT_START;
     notes.push(
-      `horizon.start ${start}: assumed (the next Saturday 00:00Z after the import; set with --start)`,
+      `horizon.start ${start}: assumed (wanplan's fixed default, a Saturday 00:00Z, so that the same import always writes the same file; set your own with --start)`,
     );
   } else {
     const m = ISO.exec(start);

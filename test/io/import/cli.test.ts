@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { dirname, join, resolve } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { parseDocument, type YAMLSeq } from 'yaml';
 import { memoryIo } from '../../../src/cli/io.js';
 import { runCli } from '../../../src/cli/program.js';
@@ -69,8 +69,97 @@ describe('wanplan import (CLI)', () => {
     await expectValidScenario(r.out, 'germany50.json');
   });
 
-  it('skyplane: --data is required', async () => {
-    expect((await run(['import', 'skyplane'])).code).toBe(2);
+  it('skyplane without --data reads the grid shipped in data/skyplane', async () => {
+    const r = await run(['import', 'skyplane', '--regions', 'aws:eu-central-1,gcp:europe-west3-a']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    const doc = await expectValidScenario(r.out, 'sky.yaml');
+    expect((doc.nodes as { id: string }[]).map((n) => n.id)).toEqual([
+      'aws:eu-central-1',
+      'gcp:europe-west3-a',
+    ]);
+    expect(doc.links).toHaveLength(2);
+    // The files are named the same on every machine, not by where the package is installed.
+    expect(r.out).toContain(
+      'wanplan/data/skyplane/throughput.csv, wanplan/data/skyplane/latency.csv, wanplan/data/skyplane/cost.csv, wanplan/data/skyplane/aws_transfer_costs.csv',
+    );
+    expect(r.out).not.toContain(process.cwd());
+    // --data DIR still reads another grid: the same files give the same scenario, named by DIR.
+    const withData = await run([
+      'import',
+      'skyplane',
+      '--data',
+      SKYPLANE,
+      '--regions',
+      'aws:eu-central-1,gcp:europe-west3-a',
+    ]);
+    expect(withData.code).toBe(0);
+    expect(withData.out.replaceAll(`${SKYPLANE}/`, 'wanplan/data/skyplane/')).toBe(r.out);
+  });
+
+  it('skyplane --data: a folder without throughput.csv is exit 1 naming the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wanplan-cli-'));
+    const r = await run(['import', 'skyplane', '--data', dir]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(join(dir, 'throughput.csv'));
+    expect(r.err).toMatch(/cannot read the file: no such file/);
+    expect(r.err).toContain(`--data ${dir} must be a folder holding Skyplane's throughput.csv`);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('the same import on different days writes the same file (fixed default start)', async () => {
+    const outputs: string[] = [];
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      for (const day of ['2026-11-25T12:00:00Z', '2027-03-06T00:00:00Z', '2030-07-14T18:30:00Z']) {
+        vi.setSystemTime(new Date(day));
+        const r = await run(['import', 'zoo', `${ZOO}/Abilene.graphml`]);
+        expect(r.code).toBe(0);
+        outputs.push(r.out);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(new Set(outputs).size).toBe(1);
+    expect(outputs[0]).toContain('horizon.start 2026-12-05T00:00:00Z: assumed');
+    expect(outputs[0]).toContain('horizon:\n  start: 2026-12-05T00:00:00Z\n');
+    await expectValidScenario(outputs[0], 'abilene.yaml');
+  });
+
+  it("the schema line points at the installed package's schema, relative to the scenario file", async () => {
+    // A project folder where wanplan is installed: node_modules/wanplan is this repository.
+    const project = mkdtempSync(join(tmpdir(), 'wanplan-project-'));
+    mkdirSync(join(project, 'node_modules'));
+    symlinkSync(resolve('.'), join(project, 'node_modules', 'wanplan'), 'dir');
+    const out = join(project, 'abilene.yaml');
+    expect((await run(['import', 'zoo', `${ZOO}/Abilene.graphml`, '--out', out])).code).toBe(0);
+    const first = readFileSync(out, 'utf8').split('\n')[0];
+    expect(first).toBe('# yaml-language-server: $schema=./node_modules/wanplan/schema/scenario.schema.json');
+    // Resolved as the YAML language server does: from the scenario file's folder.
+    const ref = first.slice(first.indexOf('$schema=') + '$schema='.length);
+    const schema = JSON.parse(readFileSync(resolve(dirname(out), ref), 'utf8'));
+    expect(schema.$id).toBe('urn:wanplan:scenario:1');
+    // The path goes through the package's exports, so it is shipped (see test/package.test.ts).
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(pkg.exports['./schema/scenario.schema.json']).toBe('./schema/scenario.schema.json');
+  });
+
+  it('--schema writes another path or URL; a value with a space, or with --json or --into, is exit 2', async () => {
+    const r = await run(['import', 'zoo', `${ZOO}/Abilene.graphml`, '--schema', './scenario.schema.json']);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe('# yaml-language-server: $schema=./scenario.schema.json');
+    const space = await run(['import', 'zoo', `${ZOO}/Abilene.graphml`, '--schema', 'my schema.json']);
+    expect(space.code).toBe(2);
+    expect(space.err).toMatch(/--schema: "my schema.json" .*without spaces/);
+    const json = await run(['import', 'zoo', `${ZOO}/Abilene.graphml`, '--json', '--schema', 'x.json']);
+    expect(json.code).toBe(2);
+    expect(json.err).toMatch(/--schema: JSON output has no schema line/);
+    const dir = mkdtempSync(join(tmpdir(), 'wanplan-cli-'));
+    const base = join(dir, 'base.yaml');
+    expect((await run(['import', 'zoo', `${ZOO}/Abilene.graphml`, '--out', base])).code).toBe(0);
+    const into = await run(['import', 'skyplane', '--into', base, '--schema', 'x.json']);
+    expect(into.code).toBe(2);
+    expect(into.err).toMatch(/--schema: not used with --into/);
   });
 
   // Acceptance (issue 7): Geant2012 + three Skyplane regions + a dataset per site imports, merges,
@@ -93,8 +182,6 @@ describe('wanplan import (CLI)', () => {
     const sky = await run([
       'import',
       'skyplane',
-      '--data',
-      SKYPLANE,
       '--regions',
       'aws:eu-central-1,azure:westeurope,gcp:europe-west3',
       '--into',
@@ -126,7 +213,7 @@ describe('wanplan import (CLI)', () => {
     expect((scenario.nodes as unknown[]).length).toBe(43);
     expect((scenario.links as unknown[]).length).toBe(61 + 6 + 3);
     expect(text).toContain(
-      '# Imported by `wanplan import zoo` from ../shared/data/topology-zoo/Geant2012.graphml',
+      '# Imported by `wanplan import zoo` from test/fixtures/data/topology-zoo/Geant2012.graphml',
     );
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Test helpers for importers: paths to the shared data and a validity check of emitted scenarios.
+ * Test helpers for importers: paths to the real data in the repository and a validity check of emitted scenarios.
  *
  * `expectValidScenario` checks the rules of SCENARIO.md that an importer can break (ids, kinds,
  * references, unit grammar, known time zones, unique link ids after defaults). When the public API
@@ -12,17 +12,14 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { parse } from 'yaml';
 
-/** Root of the shared data, relative to the repository root (tests run there). */
-export const DATA = '../shared/data';
+/** Real data copied into the repository (see its README), relative to the repository root (tests run there). */
+export const DATA = 'test/fixtures/data';
 /** Topology Zoo folder. */
 export const ZOO = `${DATA}/topology-zoo`;
 /** SNDlib folder. */
 export const SNDLIB = `${DATA}/sndlib`;
-/** Skyplane folder. */
-export const SKYPLANE = `${DATA}/skyplane`;
-
-/** A fixed "now" so that default horizons are deterministic in tests. */
-export const NOW = new Date('2026-11-25T12:00:00Z');
+/** Skyplane folder: the grids the package ships (and `wanplan import skyplane` reads by default). */
+export const SKYPLANE = 'data/skyplane';
 
 const ID = /^[A-Za-z0-9._:-]+$/;
 const RATE =

@@ -10,7 +10,7 @@ import {
   type SkyplaneFiles,
 } from '../../../src/io/import/skyplane.js';
 import { mergeSkyplaneInto } from '../../../src/io/import/skyplane-into.js';
-import { expectValidScenario, NOW, SKYPLANE } from './helpers.js';
+import { expectValidScenario, SKYPLANE } from './helpers.js';
 
 const named = (name: string) => ({ file: name, text: readFileSync(`${SKYPLANE}/${name}`, 'utf8') });
 const FILES: SkyplaneFiles = {
@@ -80,7 +80,6 @@ describe('importSkyplane', () => {
   it('with --regions: three cloud nodes and the six measured directed links between them', async () => {
     const d = importSkyplane(FILES, {
       regions: 'aws:eu-central-1,azure:westeurope,gcp:europe-west3',
-      now: NOW,
     });
     expect(d.nodes).toEqual([
       { id: 'aws:eu-central-1', kind: 'cloud', provider: 'aws', region: 'eu-central-1' },
@@ -93,7 +92,7 @@ describe('importSkyplane', () => {
   });
 
   it('without --regions: every measured region', async () => {
-    const d = importSkyplane(FILES, { now: NOW });
+    const d = importSkyplane(FILES);
     expect(d.nodes).toHaveLength(63);
     expect(d.links.length).toBeGreaterThan(3000);
     await expectValidScenario(emitScenarioYaml(d), 'sky-all.yaml');

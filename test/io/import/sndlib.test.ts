@@ -6,13 +6,13 @@ import { emitScenarioYaml } from '../../../src/io/import/emit.js';
 import { importSndlib, type SndlibImportOptions } from '../../../src/io/import/sndlib.js';
 import { parseSndlibNative } from '../../../src/io/import/sndlib-native.js';
 import { decodeImportBytes } from '../../../src/io/import/text.js';
-import { expectValidScenario, NOW, SNDLIB } from './helpers.js';
+import { expectValidScenario, SNDLIB } from './helpers.js';
 
 const path = (net: string, ext: 'txt' | 'xml') => `${SNDLIB}/${net}/${net}.${ext}`;
 const read = (net: string, ext: 'txt' | 'xml') =>
   decodeImportBytes(readFileSync(path(net, ext)), path(net, ext), 'SNDlib network');
 const snd = (net: string, ext: 'txt' | 'xml', options: Partial<SndlibImportOptions> = {}): ScenarioDraft =>
-  importSndlib(read(net, ext), { file: `${net}.${ext}`, now: NOW, ...options });
+  importSndlib(read(net, ext), { file: `${net}.${ext}`, ...options });
 
 function inputError(f: () => unknown): InputError {
   try {
@@ -147,7 +147,7 @@ describe('SNDlib errors name the file, the line and what was expected', () => {
 
   it('a link to an unknown node', () => {
     const bad = text.replace('ATLAM5_ATLAng ( ATLAng ATLAM5 )', 'ATLAM5_ATLAng ( ATLAng NOWHERE )');
-    const err = inputError(() => importSndlib(bad, { file: 'a.txt', now: NOW }));
+    const err = inputError(() => importSndlib(bad, { file: 'a.txt' }));
     expect(err.diagnostics[0].line).toBe(lineOf(bad, 'NOWHERE'));
     expect(err.message).toMatch(/"NOWHERE" is not a node/);
   });
@@ -170,14 +170,14 @@ describe('SNDlib errors name the file, the line and what was expected', () => {
   it('truncated and malformed XML', () => {
     const xml = read('geant', 'xml');
     const cut = xml.slice(0, xml.indexOf('<link id="at1.at_hu1.hu">'));
-    const err = inputError(() => importSndlib(cut, { file: 'g.xml', now: NOW }));
+    const err = inputError(() => importSndlib(cut, { file: 'g.xml' }));
     expect(err.diagnostics[0].line).toBe(cut.split('\n').length);
     expect(err.message).toMatch(/ends before <network>, <networkStructure>, <links> are closed/);
     const bad = xml.replace('<x>16.3729</x>', '<x>16.3729</y>');
-    const err2 = inputError(() => importSndlib(bad, { file: 'g.xml', now: NOW }));
+    const err2 = inputError(() => importSndlib(bad, { file: 'g.xml' }));
     expect(err2.diagnostics[0].line).toBe(lineOf(bad, '16.3729</y>'));
     const nan = xml.replace('<x>16.3729</x>', '<x>east</x>');
-    expect(inputError(() => importSndlib(nan, { file: 'g.xml', now: NOW })).message).toMatch(
+    expect(inputError(() => importSndlib(nan, { file: 'g.xml' })).message).toMatch(
       /"east" found: expected a longitude/,
     );
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../../src/errors.js';
-import { nextSaturdayUtc, resolveHorizon } from '../../../src/io/import/horizon.js';
+import { DEFAULT_START, resolveHorizon } from '../../../src/io/import/horizon.js';
 import { ID_PATTERN, IdAllocator, sanitizeId } from '../../../src/io/import/ids.js';
 import { parseSpeedLabel } from '../../../src/io/import/link-speed.js';
 import {
@@ -126,17 +126,31 @@ describe('ids', () => {
 });
 
 describe('horizon and time zones', () => {
-  it('defaults to the next Saturday 00:00Z, 7d, 1h, and names each assumption', () => {
-    expect(nextSaturdayUtc(new Date('2026-11-25T12:00:00Z'))).toBe('2026-11-28T00:00:00Z');
-    expect(nextSaturdayUtc(new Date('2026-11-28T00:00:00Z'))).toBe('2026-12-05T00:00:00Z');
-    const r = resolveHorizon({ now: new Date('2026-11-25T12:00:00Z') });
-    expect(r.horizon).toEqual({ start: '2026-11-28T00:00:00Z', length: '7d', slot: '1h' });
+  it('defaults to the fixed start 2026-12-05T00:00:00Z (a Saturday), 7d, 1h, and names each assumption', () => {
+    expect(DEFAULT_START).toBe('2026-12-05T00:00:00Z');
+    expect(new Date(DEFAULT_START).getUTCDay()).toBe(6);
+    const r = resolveHorizon();
+    expect(r.horizon).toEqual({ start: '2026-12-05T00:00:00Z', length: '7d', slot: '1h' });
     expect(r.notes).toHaveLength(3);
+    expect(r.notes[0]).toMatch(/^horizon\.start 2026-12-05T00:00:00Z: assumed .*fixed default.*--start/);
     expect(
       resolveHorizon({ start: '2026-12-05T00:00:00+01:00', length: '14d', slot: '15min' }).notes,
     ).toEqual([]);
     expect(() => resolveHorizon({ length: '7d', slot: '5h' })).toThrow(/not a whole number of slots/);
     expect(() => resolveHorizon({ start: '2026-12-05' })).toThrow(UsageError);
+  });
+
+  it('the default does not depend on the clock: the same call on other days gives the same horizon', () => {
+    const today = resolveHorizon();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      for (const day of ['2026-11-25T12:00:00Z', '2027-06-30T23:59:59Z', '2031-02-01T00:00:00Z']) {
+        vi.setSystemTime(new Date(day));
+        expect(resolveHorizon()).toEqual(today);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('timezoneAt works offline from the packaged data', () => {

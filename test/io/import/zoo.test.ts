@@ -5,11 +5,11 @@ import type { ScenarioDraft } from '../../../src/io/import/draft.js';
 import { emitScenarioJson, emitScenarioYaml } from '../../../src/io/import/emit.js';
 import { decodeImportBytes } from '../../../src/io/import/text.js';
 import { importZoo, type ZooImportOptions } from '../../../src/io/import/zoo.js';
-import { expectValidScenario, NOW, ZOO } from './helpers.js';
+import { expectValidScenario, ZOO } from './helpers.js';
 
 const read = (name: string) => readFileSync(`${ZOO}/${name}.graphml`, 'utf8');
 const zoo = (name: string, options: Partial<ZooImportOptions> = {}): ScenarioDraft =>
-  importZoo(read(name), { file: `${name}.graphml`, defaultCapacity: '10Gbps', now: NOW, ...options });
+  importZoo(read(name), { file: `${name}.graphml`, defaultCapacity: '10Gbps', ...options });
 
 function inputError(f: () => unknown): InputError {
   try {
