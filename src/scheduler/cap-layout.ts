@@ -9,13 +9,15 @@
  * nodes would need the cap across the read/write families of several nodes, which a single
  * max-flow cannot represent. A provider `ingress` cap over allowed destinations becomes PI_p per
  * slot; an appliance `capacity` becomes aC_a for the horizon, except under a provider ingress
- * cap that also covers other destinations (two crossing cap families). In LP mode (`asRows`)
+ * cap that also covers other destinations (two crossing cap families). Caps that cannot bind in
+ * any slot (`presolve.ts`) are left out: no node, no reason. In LP mode (`asRows`)
  * every such cap is a row of the LP instead, so the layout has no cap nodes and no reasons.
  *
  * Complexity: O(P · L) for P providers and L links.
  */
 import type { Calendars } from '../constraints/calendars.js';
 import type { Scenario } from '../io/model.js';
+import { presolveCaps } from './presolve.js';
 
 /** Cap decisions of one network (module header). */
 export interface CapLayout {
@@ -29,6 +31,8 @@ export interface CapLayout {
   readonly appliances: readonly number[];
   /** Why the network cannot represent the caps (empty when it can). */
   readonly reasons: readonly string[];
+  /** Provider caps dropped by the exact presolve (`presolve.ts`: they cannot bind). */
+  readonly dropped: readonly string[];
 }
 
 /**
@@ -46,7 +50,8 @@ export function capLayout(
   const P = scenario.providers.length;
   const egressFrom = new Int32Array(P).fill(-1);
   const egressOfLink = new Int32Array(scenario.links.length).fill(-1);
-  if (asRows) return { egressFrom, egressOfLink, ingress: [], appliances: [], reasons: [] };
+  if (asRows) return { egressFrom, egressOfLink, ingress: [], appliances: [], reasons: [], dropped: [] };
+  const free = presolveCaps(scenario, cal, links, destinations);
   const nodeIndex = new Map(nodes.map((nd, i) => [nd.id, i]));
   const providerIndex = new Map(scenario.providers.map((p, i) => [p.id, i]));
   const providerOf = (v: number): number => {
@@ -57,7 +62,7 @@ export function capLayout(
   const to = (l: number) => nodeIndex.get(scenario.links[l].to) as number;
   const reasons: string[] = [];
   scenario.providers.forEach((p, pi) => {
-    if (cal.providerEgress[pi] === null) return;
+    if (cal.providerEgress[pi] === null || free.egressFree[pi] === 1) return;
     const external = links.filter((l) => providerOf(from(l)) === pi && providerOf(to(l)) !== pi);
     const froms = [...new Set(external.map(from))];
     if (froms.length === 0) return;
@@ -77,7 +82,7 @@ export function capLayout(
   }
   const ingress: { provider: number; destinations: number[] }[] = [];
   for (const [p, ds] of [...destsOfProvider].sort((a, b) => a[0] - b[0])) {
-    if (cal.providerIngress[p] === null) continue;
+    if (cal.providerIngress[p] === null || free.ingressFree[p] === 1) continue;
     ingress.push({ provider: p, destinations: ds });
     const capped = ds.filter((d) => nodes[d].capacity !== null);
     if (capped.length > 0 && ds.length > 1) {
@@ -88,7 +93,7 @@ export function capLayout(
     }
   }
   const appliances = destinations.filter((d) => nodes[d].capacity !== null);
-  return { egressFrom, egressOfLink, ingress, appliances, reasons };
+  return { egressFrom, egressOfLink, ingress, appliances, reasons, dropped: free.dropped };
 }
 
 /** The links a network keeps: every link but self-links, or in `direct` mode origin → destination links. */

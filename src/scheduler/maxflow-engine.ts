@@ -106,6 +106,10 @@ export function solveMaxFlow(problem: PlanProblem): MaxFlowSolution {
   const decoded = decodeFlow(scenario, ten, flow, bytesIn);
   stats.networkNodes = ten.n;
   stats.networkArcs = ten.arcCount;
+  if (ten.capsDropped.length > 0) {
+    stats.presolveCapsDropped = ten.capsDropped.length;
+    problem.onLog?.(`presolve: dropped ${ten.capsDropped.join(', ')} (cannot bind in any slot)`);
+  }
   stats.nodesPerSlot = ten.blockSize;
   stats.demandQuanta = ten.totalDemand;
   const run: MaxFlowRun = {

@@ -323,6 +323,7 @@ export function buildTimeExpandedNetwork(
     links,
     stores: Int32Array.from(stores),
     storeOrigin: Int32Array.from(storeOrigin),
+    capsDropped: layout.dropped,
     nodeName(v: number): string {
       if (v === source) return 'SOURCE';
       if (v === sink) return 'SINK';

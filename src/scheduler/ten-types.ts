@@ -103,6 +103,8 @@ export interface TimeExpandedNetwork {
   readonly stores: Int32Array;
   /** Origin (scenario node index) of each store, aligned with `stores`. */
   readonly storeOrigin: Int32Array;
+  /** Provider caps the exact presolve dropped because they cannot bind (`presolve.ts`). */
+  readonly capsDropped: readonly string[];
   /** Human name of a local node (for messages and tests). */
   nodeName(v: number): string;
 }

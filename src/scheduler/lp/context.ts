@@ -18,6 +18,7 @@ import type { Scenario } from '../../io/model.js';
 import { toNumber } from '../../io/rational.js';
 import { type Adjacency, arcsByEnd } from '../arc-index.js';
 import { buildTimeExpandedNetwork, type TimeExpandedNetwork } from '../network.js';
+import { presolveCaps } from '../presolve.js';
 import { openCapacities } from '../reach.js';
 import { type CommodityClass, commodityClasses } from './classes.js';
 
@@ -55,6 +56,8 @@ export interface LpContext {
   readonly hasCosts: boolean;
   /** Σ class demands (quanta). */
   readonly totalDemand: number;
+  /** Provider caps the exact presolve dropped: they cannot bind, so they have no LP rows. */
+  readonly capsDropped: readonly string[];
 }
 
 /** Options of {@link buildLpContext}. */
@@ -113,8 +116,17 @@ export function buildLpContext(
     n.provider === null ? -1 : (providerIndex.get(n.provider) ?? -1),
   );
   const perSlot = (x: number | null): number => (x === null ? -1 : Math.min(INF, Math.floor(x / quantum)));
-  const ingressCap = Float64Array.from(cal.providerIngress, perSlot);
-  const egressCap = Float64Array.from(cal.providerEgress, perSlot);
+  // Exact presolve: caps that cannot bind in any slot get no rows (presolve.ts).
+  const free = presolveCaps(
+    scenario,
+    cal,
+    ten.links,
+    [...destSet].sort((a, b) => a - b),
+  );
+  const ingressCap = Float64Array.from(cal.providerIngress, (x, p) =>
+    free.ingressFree[p] ? -1 : perSlot(x),
+  );
+  const egressCap = Float64Array.from(cal.providerEgress, (x, p) => (free.egressFree[p] ? -1 : perSlot(x)));
   const ingressProvider = Int32Array.from(providerOf, (p) => (p >= 0 && ingressCap[p] >= 0 ? p : -1));
   const nodeIndex = new Map(scenario.nodes.map((n, i) => [n.id, i]));
   const linkEgress = Int32Array.from(scenario.links, (l) => {
@@ -151,5 +163,6 @@ export function buildLpContext(
     costPerQuantum,
     hasCosts: linkCost.some((c) => c > 0),
     totalDemand,
+    capsDropped: free.dropped,
   };
 }

@@ -77,6 +77,10 @@ export async function solveLp(problem: PlanProblem): Promise<Solution> {
   const stats: Record<string, number | string> = { quantumBytes: q, slots: cal.slots, commodityClasses: C };
   stats.networkNodes = ctx.ten.n;
   stats.networkArcs = ctx.ten.arcCount;
+  if (ctx.capsDropped.length > 0) {
+    stats.presolveCapsDropped = ctx.capsDropped.length;
+    log?.(`presolve: dropped ${ctx.capsDropped.join(', ')} (cannot bind in any slot)`);
+  }
 
   const unreachable = unreachableDatasets(ctx, notes);
   let outcome: SearchOutcome | null = null;
@@ -173,12 +177,13 @@ function roundWithRelaxation(
   const solutionOf = (p: Probe) =>
     p.result.status === 'optimal' ? p.result.colValue : new Float64Array(model.lp.numCols);
   let want = wantOf(final);
-  let rounded = roundSolution(ctx, model, solutionOf(final), want);
+  let rounded = roundSolution(ctx, model, solutionOf(final), want, final.until);
   const short = (r: RoundedFlow) => want.some((w, c) => r.routed[c] < w);
   if (outcome.kind !== 'complete' || !short(rounded)) return { rounded, final };
   const due = dueLimits(ctx);
   const S = ctx.ten.slots;
   const T0 = outcome.T ?? S;
+  let relaxed = 0;
   for (let extra = 1; extra <= 3 && short(rounded); extra++) {
     const until = limitsFor(ctx, due, outcome.lateness + extra, Math.min(S, T0 + extra));
     log?.(`rounding left quanta unrouted; relaxing by ${extra} slot(s)`);
@@ -190,7 +195,14 @@ function roundWithRelaxation(
     if (p.result.status !== 'optimal') continue;
     final = p;
     want = wantOf(p);
-    rounded = roundSolution(ctx, model, solutionOf(p), want);
+    rounded = roundSolution(ctx, model, solutionOf(p), want, p.until);
+    relaxed = extra;
+  }
+  if (relaxed > 0 && !short(rounded)) {
+    const dues = ctx.classes.some((c) => c.due !== null) ? 'for every due and ' : '';
+    notes.push(
+      `rounding to whole quanta could not route every quantum within the LP optimum's limits; the plan was rounded with ${relaxed} more slot(s) ${dues}for the horizon (the LP's bound still holds)`,
+    );
   }
   if (short(rounded)) {
     const lost = want.reduce((s, w, c) => s + Math.max(0, w - rounded.routed[c]), 0);

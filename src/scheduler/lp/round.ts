@@ -32,6 +32,7 @@
  */
 import { MaxFlowSolver } from '../../flow/maxflow.js';
 import { buildFlowNetwork } from '../../flow/network.js';
+import { ArcKind } from '../network.js';
 import type { LpContext } from './context.js';
 import { type BuiltModel, RowKind } from './model.js';
 
@@ -57,6 +58,7 @@ function snapFloor(v: number): number {
 /**
  * Rounds the LP solution `value` of `model` (module header).
  * @param want - per class, the quanta to route (its demand, or for a volume LP its LP volume rounded down)
+ * @param until - the limits of the probe being rounded: class c delivers only in slots < until[c]
  * @throws Error if the integral flow breaks a row (an internal bug: the construction prevents it)
  */
 export function roundSolution(
@@ -64,6 +66,7 @@ export function roundSolution(
   model: BuiltModel,
   value: Float64Array,
   want: readonly number[],
+  until: Int32Array,
 ): RoundedFlow {
   const { ten } = ctx;
   const { lp, colArc, classStart } = model;
@@ -82,7 +85,7 @@ export function roundSolution(
       const a = colArc[j];
       tails[j - lo] = ten.tails[a];
       heads[j - lo] = ten.heads[a];
-      caps[j - lo] = Math.max(0, Math.min(lp.colUpper[j], snapFloor(value[j])));
+      caps[j - lo] = Math.max(0, Math.min(upper(model, ten, j, c, until), snapFloor(value[j])));
     }
     const net = buildFlowNetwork(ten.n, tails, heads, caps, k);
     const r = new MaxFlowSolver(net, ten.source, ten.sink).solve();
@@ -91,18 +94,53 @@ export function roundSolution(
     routed[c] = r.value;
   }
   const afterFloor = routed.slice();
-  // Row activities and room.
-  const room = lp.rowUpper.slice();
-  for (let j = 0; j < lp.numCols; j++) {
-    if (x[j] === 0) continue;
-    for (let p = lp.colStart[j]; p < lp.colStart[j + 1]; p++) room[lp.rowIndex[p]] -= lp.values[p] * x[j];
+  // Repair, trying class orders until every class is routed (module header, step 2): the order
+  // of the scenario, earliest due first, then the reverse order.
+  let best: { x: Float64Array; routed: Float64Array; paths: number; short: number } | null = null;
+  for (const order of repairOrders(ctx)) {
+    const xs = x.slice();
+    const rs = routed.slice();
+    const room = lp.rowUpper.slice();
+    for (let j = 0; j < lp.numCols; j++) {
+      if (xs[j] === 0) continue;
+      for (let p = lp.colStart[j]; p < lp.colStart[j + 1]; p++) room[lp.rowIndex[p]] -= lp.values[p] * xs[j];
+    }
+    let paths = 0;
+    for (const c of order) {
+      if (rs[c] < want[c]) paths += repair(ctx, model, c, xs, room, rs, want[c], until[c]);
+    }
+    const short = want.reduce((s, w, c) => s + Math.max(0, w - rs[c]), 0);
+    if (best === null || short < best.short) best = { x: xs, routed: rs, paths, short };
+    if (short === 0) break;
   }
-  let repairPaths = 0;
-  for (let c = 0; c < C; c++) {
-    if (routed[c] < want[c]) repairPaths += repair(ctx, model, c, x, room, routed, want[c]);
-  }
-  recheck(model, x);
-  return { x, routed, afterFloor, repairPaths };
+  const done = best as { x: Float64Array; routed: Float64Array; paths: number };
+  recheck(ctx, model, done.x, until);
+  return { x: done.x, routed: done.routed, afterFloor, repairPaths: done.paths };
+}
+
+/** Class orders the repair tries (deduplicated): scenario order, earliest due first, reversed. */
+function repairOrders(ctx: LpContext): number[][] {
+  const natural = ctx.classes.map((_, c) => c);
+  const byDue = [...natural].sort((a, b) => {
+    const da = ctx.classes[a].due ?? Number.POSITIVE_INFINITY;
+    const db = ctx.classes[b].due ?? Number.POSITIVE_INFINITY;
+    return da - db || a - b;
+  });
+  const orders = [natural, byDue, [...natural].reverse()];
+  const seen = new Set<string>();
+  return orders.filter((o) => {
+    const key = o.join(',');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Column bound of j under the probe's limits: 0 for a delivery of class c in a slot ≥ until[c]. */
+function upper(model: BuiltModel, ten: LpContext['ten'], j: number, c: number, until: Int32Array): number {
+  const a = model.colArc[j];
+  if (ten.kind[a] === ArcKind.DELIVER && ten.slot[a] >= until[c]) return 0;
+  return model.lp.colUpper[j];
 }
 
 /** Augmenting-path repair of class c (step 2); returns the number of paths pushed. */
@@ -114,6 +152,7 @@ function repair(
   room: Float64Array,
   routed: Float64Array,
   want: number,
+  until: number,
 ): number {
   const { ten } = ctx;
   const { lp, colArc, classStart, rowKind } = model;
@@ -145,6 +184,9 @@ function repair(
     }
     return true;
   };
+  // Deliveries after the probe's limit are closed: the repair must keep the LP's horizon and dues.
+  const colBound = (j: number): number =>
+    ten.kind[colArc[j]] === ArcKind.DELIVER && ten.slot[colArc[j]] >= until ? 0 : lp.colUpper[j];
   const via = new Int32Array(n);
   const seen = new Uint8Array(n);
   const queue = new Int32Array(n);
@@ -161,7 +203,7 @@ function repair(
       for (let p = outStart[v]; p < outStart[v + 1]; p++) {
         const j = outList[p];
         const w = ten.heads[colArc[j]];
-        if (seen[w] === 1 || x[j] >= lp.colUpper[j] || !sharedRoom(j)) continue;
+        if (seen[w] === 1 || x[j] >= colBound(j) || !sharedRoom(j)) continue;
         seen[w] = 1;
         via[w] = j + 1;
         queue[qt++] = w;
@@ -182,7 +224,7 @@ function repair(
       const e = via[v];
       const j = Math.abs(e) - 1;
       const sign = e > 0 ? 1 : -1;
-      delta = Math.min(delta, sign > 0 ? lp.colUpper[j] - x[j] : x[j]);
+      delta = Math.min(delta, sign > 0 ? colBound(j) - x[j] : x[j]);
       for (let p = lp.colStart[j]; p < lp.colStart[j + 1]; p++) {
         const r = lp.rowIndex[p];
         if (rowKind[r] !== RowKind.CONSERVE) net.set(r, (net.get(r) ?? 0) + sign);
@@ -205,11 +247,19 @@ function repair(
   return paths;
 }
 
-/** Step 3: every bound and row of the LP holds exactly for the integral vector `x`. */
-function recheck(model: BuiltModel, x: Float64Array): void {
-  const { lp } = model;
+/** Step 3: every bound, the probe's delivery limits and every row of the LP holds exactly for the integral vector `x`. */
+function recheck(ctx: LpContext, model: BuiltModel, x: Float64Array, until: Int32Array): void {
+  const { lp, classStart, colArc } = model;
+  const { kind, slot } = ctx.ten;
   const act = new Float64Array(lp.numRows);
+  const classOf = new Int32Array(lp.numCols);
+  for (let c = 0; c + 1 < classStart.length; c++) classOf.fill(c, classStart[c], classStart[c + 1]);
   for (let j = 0; j < lp.numCols; j++) {
+    if (x[j] > 0 && kind[colArc[j]] === ArcKind.DELIVER && slot[colArc[j]] >= until[classOf[j]]) {
+      throw new Error(
+        `lp rounding: column ${j} delivers in slot ${slot[colArc[j]]}, after the probe's limit`,
+      );
+    }
     if (!Number.isInteger(x[j]) || x[j] < 0 || x[j] > lp.colUpper[j]) {
       throw new Error(`lp rounding: column ${j} has value ${x[j]} outside [0, ${lp.colUpper[j]}]`);
     }

@@ -213,6 +213,11 @@ export class Prober {
     return p;
   }
 
+  /** Σ demand of the source columns the model kept (quanta). */
+  keptDemand(): number {
+    return this.sourceDemand.reduce((s, x) => s + x, 0);
+  }
+
   /** Frees the HiGHS model. */
   dispose(): void {
     this.session.dispose();
@@ -279,6 +284,16 @@ export function searchObjective(
   }
   const prober = new Prober(ctx, solver, model, hooks);
   try {
+    // A dataset whose source column was pruned (no path at the quantum's granularity, or none at
+    // all) cannot be delivered whole: fixed-demand probes would silently drop its demand, so the
+    // plan is the volume optimum (partial, or infeasible when the dataset is unreachable).
+    if (prober.keptDemand() < ctx.totalDemand) {
+      hooks.log?.(
+        `LP: ${ctx.totalDemand - prober.keptDemand()} quanta of demand have no usable path; volume optimum`,
+      );
+      const free = prober.probe(all, 'volume', 'without dues');
+      return { prober, final: free, kind: 'partial', lateness: 0, T: null, below: null, lateBelow: null };
+    }
     let L = 0;
     let lateBelow: Probe | null = null;
     let first = prober.probe(limitsFor(ctx, due, 0, S), mode, 'with every due');
