@@ -100,8 +100,8 @@ export interface Solution {
 export interface PlanEngine {
   /** Short name for logs: `max-flow`, `lp`. */
   readonly name: string;
-  /** Whether this engine can plan `scenario` with `objective` (reasons when it cannot). */
-  representable(scenario: Scenario, cal: Calendars, objective: PlanObjective): Representability;
+  /** Whether this engine can plan the problem (the reasons when it cannot). */
+  representable(problem: PlanProblem): Representability;
   /** Plans the problem; call only when {@link representable} said ok. */
   solve(problem: PlanProblem): Promise<Solution> | Solution;
 }

@@ -43,7 +43,7 @@ import { earliestCompletion, originCutBound, type SearchPoint, setSwitches } fro
 /** The max-flow engine (module header). */
 export const maxFlowEngine: PlanEngine = {
   name: 'max-flow',
-  representable(scenario: Scenario, cal: Calendars, objective: PlanObjective): Representability {
+  representable({ scenario, cal, objective }: PlanProblem): Representability {
     if (objective !== 'earliest-completion') {
       return { ok: false, reasons: [`the ${objective} objective needs the multi-commodity LP`] };
     }

@@ -40,7 +40,7 @@ const ENGINES: readonly PlanEngine[] = [maxFlowEngine, lpEngine];
  */
 export async function plan(scenario: Scenario, options: PlanOptions = {}): Promise<Plan> {
   const problem = problemOf(scenario, options);
-  const engine = ENGINES.find((e) => e.representable(scenario, problem.cal, problem.objective).ok);
+  const engine = ENGINES.find((e) => e.representable(problem).ok);
   if (engine === undefined) throw new Error('planner: no engine represents the scenario');
   return runEngine(engine, problem);
 }
@@ -55,7 +55,7 @@ export async function planWithEngine(
   options: PlanOptions = {},
 ): Promise<Plan> {
   const problem = problemOf(scenario, options);
-  const fit = engine.representable(scenario, problem.cal, problem.objective);
+  const fit = engine.representable(problem);
   if (!fit.ok)
     throw new UsageError(`the ${engine.name} engine cannot plan this scenario: ${fit.reasons.join('; ')}`);
   return runEngine(engine, problem);
@@ -73,7 +73,7 @@ async function runEngine(engine: PlanEngine, problem: PlanProblem): Promise<Plan
  */
 export function planSync(scenario: Scenario, options: PlanOptions = {}): Plan {
   const problem = problemOf(scenario, { ...options, objective: 'earliest-completion' });
-  const fit = maxFlowEngine.representable(scenario, problem.cal, problem.objective);
+  const fit = maxFlowEngine.representable(problem);
   if (!fit.ok) throw new PlannerLimitError(fit.reasons);
   const solution = solveMaxFlow(problem);
   return assemblePlan(problem, solution, problem.compareDirect ? solution.direct() : null);

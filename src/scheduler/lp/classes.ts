@@ -9,16 +9,21 @@
  *   which every path starts at one dataset's origin and ends at a destination every dataset of the
  *   class may use, before the class's due. Decomposing it path by path gives per-dataset flows
  *   with the same arc totals, so the LP grows with the number of policies, not of datasets.
- * - A dataset with `copies: k > 1` is a class of its own. Its per-failure-domain bound ("a domain
- *   holds at most `wire` bytes of it", SCENARIO.md byte-level reading) is per dataset; summing the
- *   bounds of datasets from different origins would be wrong. Counter-example, k = 2 and one
- *   quantum each: A's origin reaches only domain g, B's reaches g and h. Aggregated, the bounds
- *   are g ≤ 2, h ≤ 2 with demand 4, met by "A → g twice, B → h twice"; per dataset the scenario
- *   is infeasible (A cannot reach two domains). Datasets with the same origin, ready slot,
- *   destinations, due and copies could be grouped (a transportation argument — Gale's theorem,
- *   Σ over any domain set G' of the group's deliveries ≤ min(|G'|, k)·Σ wire — splits any group
- *   flow per dataset), but real scenarios rarely have such twins: one class per replicated
- *   dataset.
+ * - Datasets with `copies: k > 1` form a class only with their *twins*: the same origin, ready
+ *   slot, destination set, due and copies. The class's per-failure-domain bound is then
+ *   Σ_i W_i (W_i = ceil(wire_i/q)) for every domain g, with each dataset's source fixed at k·W_i.
+ *   Proof that this loses nothing: twins share one source node (the origin store at their ready
+ *   slot), so any class flow decomposes into domain pieces F_g (the class's deliveries in g, each
+ *   F_g ≤ Σ W_i = W, Σ_g F_g ≤ k·W) whose source arcs may be re-split freely among the twins.
+ *   A split x[i][g] ≤ W_i with Σ_g x[i][g] ≤ k·W_i (= when complete) and Σ_i x[i][g] = F_g
+ *   exists: in the bipartite network SOURCE → i (k·W_i) → g (W_i) → SINK (F_g), a cut with
+ *   datasets I and m domains on the sink side costs k·w(Ī) + m·w(I) + F(other domains), and
+ *   k·w(Ī) + m·w(I) ≥ min(k, m)·W ≥ F(those m domains) because F_g ≤ W and Σ F ≤ k·W; so the max
+ *   flow saturates every F_g (max-flow/min-cut, integral by integrality of max-flow). Decoding
+ *   (lp/decode.ts) computes that split. Datasets from *different* origins may not merge.
+ *   Counter-example, k = 2 and one quantum each: A's origin reaches only domain g, B's reaches g
+ *   and h. Aggregated, the bounds are g ≤ 2, h ≤ 2 with demand 4, met by "A → g twice, B → h
+ *   twice"; per dataset the scenario is infeasible (A cannot reach two domains).
  * - Datasets of zero wire bytes need no flow and belong to no class.
  *
  * Demands are in quanta: ceil(wire/q) per copy. Classes are ordered by their first dataset in
@@ -35,7 +40,7 @@ export interface CommodityClass {
   readonly datasets: readonly number[];
   /** Allowed destination node indices, ascending. */
   readonly destinations: readonly number[];
-  /** Copies (1, or the one dataset's `copies`). */
+  /** Copies, the same for every dataset of the class. */
   readonly copies: number;
   /** The shared due (epoch seconds) or null. */
   readonly due: number | null;
@@ -43,7 +48,7 @@ export interface CommodityClass {
   readonly demand: readonly number[];
   /** Σ demand. */
   readonly totalDemand: number;
-  /** Per copy, in quanta: ceil(wire/q) of the one dataset when copies > 1, else 0. */
+  /** Per failure domain, in quanta: Σ ceil(wire/q) of the class's datasets when copies > 1, else 0. */
   readonly perDomain: number;
 }
 
@@ -54,8 +59,8 @@ export function commodityClasses(scenario: Scenario, quantum: number): Commodity
   const order: string[] = [];
   scenario.datasets.forEach((d, k) => {
     if (d.wire === 0) return;
-    const key =
-      d.copies > 1 ? `#${k}` : `${d.destinations.join('\u0000')}\u0001${d.due === null ? '' : d.due}`;
+    const policy = `${d.destinations.join('\u0000')}\u0001${d.due === null ? '' : d.due}`;
+    const key = d.copies > 1 ? `${policy}\u0001${d.at}\u0001${d.readySlot}\u0001${d.copies}` : policy;
     const list = byKey.get(key);
     if (list === undefined) {
       byKey.set(key, [k]);
@@ -74,7 +79,7 @@ export function commodityClasses(scenario: Scenario, quantum: number): Commodity
       due: first.due,
       demand,
       totalDemand: demand.reduce((s, x) => s + x, 0),
-      perDomain: first.copies > 1 ? perCopy[0] : 0,
+      perDomain: first.copies > 1 ? perCopy.reduce((a, b) => a + b, 0) : 0,
     };
   });
 }

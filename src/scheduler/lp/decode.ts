@@ -3,6 +3,11 @@
  * decoder ({@link decodeFlow}) run once per commodity class — and, for a class with copies > 1,
  * once per failure domain.
  *
+ * Twins (replicated datasets with the same origin, ready slot, policy and copies; lp/classes.ts)
+ * share a class: each domain piece is split among them by a small max-flow that gives every twin
+ * at most W_i = ceil(wire_i/q) quanta per domain (`splitTwins`), and each twin's real bytes are
+ * then handled as below.
+ *
  * Why per domain. A replicated dataset's flow releases k·ceil(wire/q) quanta but only k·wire real
  * bytes; the decoder puts up to flow × q real bytes on each arc, so with the class's flow decoded
  * in one piece a domain could end up with more than `wire` real bytes (the ceil'd slack of the
@@ -83,22 +88,85 @@ export function decodeClasses(ctx: LpContext, model: BuiltModel, x: Float64Array
       pieces.push(decodeFlow(scenario, ten, f, bytesIn));
       continue;
     }
-    const k = cls.datasets[0];
-    const wire = scenario.datasets[k].wire;
     const parts = splitByDomain(ctx, f);
-    const real = parts.map((p) => Math.min(wire, p.value * q));
-    let excess = real.reduce((s, b) => s + b, 0) - cls.copies * wire;
-    for (let i = real.length - 1; i >= 0 && excess > 0; i--) {
-      const cut = Math.min(excess, real[i]);
-      real[i] -= cut;
-      excess -= cut;
-    }
-    parts.forEach((p, i) => {
-      bytesIn[k] = real[i];
+    const split = splitTwins(ctx, c, parts);
+    const real = twinBytes(ctx, c, split);
+    parts.forEach((p, g) => {
+      // The piece's source arcs carry the twins' split (they share one store node, so any
+      // split of the piece's flow out of SOURCE is the same flow beyond it).
+      for (let i = 0; i < cls.datasets.length; i++) {
+        const k = cls.datasets[i];
+        p.flow[ten.sourceArc[k]] = split[i][g];
+        bytesIn[k] = real[i][g];
+      }
       pieces.push(decodeFlow(scenario, ten, p.flow, bytesIn));
+      for (const k of cls.datasets) bytesIn[k] = 0;
     });
   }
   return merge(K, pieces);
+}
+
+/**
+ * Quanta per (twin, domain piece): x[i][g] ≤ W_i, Σ_g x[i][g] ≤ k·W_i, Σ_i x[i][g] = the piece's
+ * value — by a max-flow on SOURCE → twin (k·W_i) → piece (W_i) → SINK (value), which saturates
+ * every piece (lp/classes.ts has the proof). One dataset: the pieces' values.
+ */
+function splitTwins(ctx: LpContext, c: number, parts: readonly { value: number }[]): number[][] {
+  const cls = ctx.classes[c];
+  const I = cls.datasets.length;
+  const G = parts.length;
+  if (I === 1) return [parts.map((p) => p.value)];
+  const W = cls.datasets.map((k) => Math.ceil(ctx.scenario.datasets[k].wire / ctx.ten.quantum));
+  const source = 0;
+  const sink = 1 + I + G;
+  const m = I + I * G + G;
+  const tails = new Int32Array(m);
+  const heads = new Int32Array(m);
+  const caps = new Float64Array(m);
+  let a = 0;
+  for (let i = 0; i < I; i++) {
+    tails[a] = source;
+    heads[a] = 1 + i;
+    caps[a++] = cls.copies * W[i];
+  }
+  for (let i = 0; i < I; i++) {
+    for (let g = 0; g < G; g++) {
+      tails[a] = 1 + i;
+      heads[a] = 1 + I + g;
+      caps[a++] = W[i];
+    }
+  }
+  for (let g = 0; g < G; g++) {
+    tails[a] = 1 + I + g;
+    heads[a] = sink;
+    caps[a++] = parts[g].value;
+  }
+  const r = new MaxFlowSolver(buildFlowNetwork(sink + 1, tails, heads, caps, m), source, sink).solve();
+  const total = parts.reduce((s, p) => s + p.value, 0);
+  if (r.status !== 'optimal' || r.value !== total) {
+    throw new Error(`lp decode: the twins of class ${c} cannot split their domain pieces`);
+  }
+  return Array.from({ length: I }, (_, i) => Array.from({ length: G }, (_, g) => r.flow[I + i * G + g]));
+}
+
+/**
+ * Real bytes per (twin, piece): min(wire, x·q), trimmed from the last pieces so that no twin
+ * stores more than copies × wire (each piece then holds at most `wire` of a twin).
+ */
+function twinBytes(ctx: LpContext, c: number, split: readonly number[][]): number[][] {
+  const cls = ctx.classes[c];
+  const q = ctx.ten.quantum;
+  return split.map((row, i) => {
+    const wire = ctx.scenario.datasets[cls.datasets[i]].wire;
+    const real = row.map((x) => Math.min(wire, x * q));
+    let excess = real.reduce((s, b) => s + b, 0) - cls.copies * wire;
+    for (let g = real.length - 1; g >= 0 && excess > 0; g--) {
+      const cut = Math.min(excess, real[g]);
+      real[g] -= cut;
+      excess -= cut;
+    }
+    return real;
+  });
 }
 
 function merge(K: number, pieces: readonly DecodedFlow[]): DecodedFlow {

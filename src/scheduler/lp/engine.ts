@@ -25,12 +25,9 @@
  *
  * Reference: docs/plan.md; docs/policies.md; Ahuja, Magnanti, Orlin, "Network Flows" (1993), ch. 17.
  */
-import type { Calendars } from '../../constraints/calendars.js';
-import { loadLp } from '../../flow/lp.js';
-import type { Scenario } from '../../io/model.js';
+import { LP_COLUMN_LIMIT, loadLp } from '../../flow/lp.js';
 import { formatBytes } from '../../io/units.js';
 import type { DecodedFlow } from '../../plan/decoded.js';
-import type { PlanObjective } from '../../plan/types.js';
 import type { PlanEngine, PlanProblem, Representability, Solution } from '../engine.js';
 import { ArcKind } from '../network.js';
 import { buildLpContext, type LpContext } from './context.js';
@@ -38,17 +35,41 @@ import { decodeClasses } from './decode.js';
 import { solveDirectLp } from './direct.js';
 import { unreachableDatasets } from './explain.js';
 import { explainLp, LP_METHOD } from './explanation.js';
+import { lpColumnCount } from './model.js';
 import { type RoundedFlow, roundSolution } from './round.js';
 import { dueLimits, limitsFor, type Probe, type SearchOutcome, searchObjective } from './search.js';
 
 /** The direct-upload LP may always have this many columns, even when the plan's own LP is smaller. */
 const DIRECT_MIN_COLUMNS = 20_000;
 
-/** The multi-commodity LP engine (module header): it represents every valid scenario. */
+/** LP contexts built by `representable()`, reused by `solve()` for the same problem. */
+const contexts = new WeakMap<PlanProblem, LpContext>();
+
+function contextOf(problem: PlanProblem): LpContext {
+  let ctx = contexts.get(problem);
+  if (ctx === undefined) {
+    ctx = buildLpContext(problem.scenario, problem.cal, problem.quantum);
+    contexts.set(problem, ctx);
+  }
+  return ctx;
+}
+
+/**
+ * The multi-commodity LP engine (module header): it represents every scenario whose pruned LP
+ * fits the WebAssembly HiGHS solver ({@link LP_COLUMN_LIMIT} columns).
+ */
 export const lpEngine: PlanEngine = {
   name: 'lp',
-  representable(_scenario: Scenario, _cal: Calendars, _objective: PlanObjective): Representability {
-    return { ok: true };
+  representable(problem: PlanProblem): Representability {
+    const ctx = contextOf(problem);
+    const columns = lpColumnCount(ctx, limitsFor(ctx, dueLimits(ctx), ctx.ten.slots, ctx.ten.slots));
+    if (columns <= LP_COLUMN_LIMIT) return { ok: true };
+    return {
+      ok: false,
+      reasons: [
+        `the multi-commodity LP would have ${columns} columns after pruning, above the ${LP_COLUMN_LIMIT} the WebAssembly HiGHS solver holds`,
+      ],
+    };
   },
   solve: solveLp,
 };
@@ -64,7 +85,7 @@ export async function solveLp(problem: PlanProblem): Promise<Solution> {
   let solves = 0;
   const progress = (phase: string) => problem.onProgress?.({ phase, solves });
   progress('network');
-  const ctx = buildLpContext(scenario, cal, q);
+  const ctx = contextOf(problem);
   const notes: string[] = [];
   const K = scenario.datasets.length;
   const C = ctx.classes.length;
@@ -72,7 +93,7 @@ export async function solveLp(problem: PlanProblem): Promise<Solution> {
   log?.(`${C} commodity class(es) for ${K} dataset(s)`);
   notes.push(
     `${C} commodity class(es) for ${K} dataset(s) (datasets with the same destinations and due share a class; ` +
-      `each replicated dataset is its own class); ${objective} by ${LP_METHOD} in quanta of ${formatBytes(q)}`,
+      `replicated datasets share one only with the same origin, ready slot and copies); ${objective} by ${LP_METHOD} in quanta of ${formatBytes(q)}`,
   );
   const stats: Record<string, number | string> = { quantumBytes: q, slots: cal.slots, commodityClasses: C };
   stats.networkNodes = ctx.ten.n;

@@ -89,10 +89,11 @@ export function dualBottlenecks(ctx: LpContext, prober: Prober, probe: Probe): D
       entry = { kind: 'appliance-capacity', id: n.id, slots: [], bytes: Number(n.capacity ?? 0n) };
     } else if (kind === RowKind.DOMAIN) {
       const cls = ctx.classes[rowElem[i]];
-      const d = scenario.datasets[cls.datasets[0]];
-      const list = copies.get(d.id) ?? [];
+      // Twins share a class (classes.ts): the note names them all.
+      const id = cls.datasets.map((k) => scenario.datasets[k].id).join(', ');
+      const list = copies.get(id) ?? [];
       list.push(ctx.domains[rowSlot[i]]);
-      copies.set(d.id, list);
+      copies.set(id, list);
       continue;
     } else continue;
     families.set(key, entry);

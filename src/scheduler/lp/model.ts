@@ -128,6 +128,12 @@ export interface BuildOptions {
   readonly columnLimit?: number;
 }
 
+/** Columns of the pruned LP of `ctx` with deliveries of class c in slots t < until[c] (nothing built). */
+export function lpColumnCount(ctx: LpContext, until: Int32Array): number {
+  const scratch = pruneScratch(ctx.ten.n);
+  return ctx.classes.reduce((s, _, c) => s + classArcs(ctx, c, until[c], scratch).length, 0);
+}
+
 /**
  * Builds the LP of `ctx` with deliveries of class c allowed in slots t < until[c].
  * @throws LpTooLargeError above the column limit (before anything large is allocated for HiGHS)

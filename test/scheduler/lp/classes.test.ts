@@ -19,15 +19,23 @@ datasets:
   - { id: d5, at: a, size: 3GB, to: [onprem, aws], copies: 2 }
   - { id: d6, at: b, size: 3GB, to: [onprem, aws], copies: 2 }
   - { id: d7, at: b, size: 0B }
+  - { id: d8, at: a, size: 2GB, to: [onprem, aws], copies: 2 }
 `);
 
 describe('commodityClasses', () => {
-  it('commodityClasses(scenario, q) groups copies-1 datasets by destinations and due, one class per replicated dataset', () => {
+  it('commodityClasses(scenario, q) groups copies-1 datasets by destinations and due, replicated twins by origin and ready slot too', () => {
     const classes = commodityClasses(s, 1_000_000);
-    expect(classes.map((c) => c.datasets)).toEqual([[0, 1], [2], [3], [4], [5]]);
+    // d5 and d8: same origin a, ready, destinations and copies — twins, one class; d6 (origin b) not.
+    expect(classes.map((c) => c.datasets)).toEqual([[0, 1], [2], [3], [4, 7], [5]]);
     expect(classes[0].demand).toEqual([1000, 3]);
     expect(classes[0].totalDemand).toBe(1003);
-    expect(classes[3]).toMatchObject({ copies: 2, demand: [6000], perDomain: 3000, destinations: [2, 3] });
+    expect(classes[3]).toMatchObject({
+      copies: 2,
+      demand: [6000, 4000],
+      perDomain: 5000,
+      destinations: [2, 3],
+    });
+    expect(classes[4]).toMatchObject({ copies: 2, demand: [6000], perDomain: 3000 });
     expect(classes[2].due).toBe(Date.UTC(2026, 11, 5, 10) / 1000);
   });
 
