@@ -31,6 +31,8 @@ export interface PlanProgress {
   readonly solves: number;
   /** For max-flow `search` probes: the slots enabled and the flow value in quanta. */
   readonly probe?: { readonly T: number; readonly value: number; readonly demand: number };
+  /** One line on what just finished (an LP solve with its size, status and time, a presolve step). */
+  readonly detail?: string;
 }
 
 /** What every engine is given: the scenario, its calendars and the run's settings. */

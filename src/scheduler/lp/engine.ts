@@ -110,8 +110,13 @@ export async function solveLp(problem: PlanProblem): Promise<Solution> {
   if (C > 0) {
     const lp = await loadLp();
     progress('lp');
+    // Every LP solve (size, status, bound, time) is also a progress event: long runs show it.
+    const lpLog = (line: string) => {
+      log?.(line);
+      problem.onProgress?.({ phase: 'lp', solves, detail: line });
+    };
     outcome = searchObjective(ctx, lp, objective, {
-      log,
+      log: lpLog,
       highsLog: problem.onSolverLog,
       timeLimitSeconds: problem.timeLimitSeconds,
     });
