@@ -342,6 +342,7 @@ export function generateEstate(o: EstateOptions = {}): Record<string, unknown> {
   ];
   const china = clouds.filter((k) => k.c === 'cn').map((k) => k.id);
   const copiesTo = new Map<string, number>();
+  let dueTurn = 0;
   const docs = datasets.map((d) => {
     const base = {
       id: d.id,
@@ -365,7 +366,9 @@ export function generateEstate(o: EstateOptions = {}): Record<string, unknown> {
     const shipSlots = ((siteWire.get(d.site.id) ?? 0) * 8) / (uplink.get(d.site.id)! * GB * FILL) / slotS;
     const readySlot = d.late ? Math.round(86_400 / slotS) : 0;
     const ok = dueAt.filter((t) => t - readySlot >= 2 * shipSlots + 4);
-    if (ok.length > 0 && pol() < 0.5) policy = { ...policy, due: iso(pick(ok, pol)) };
+    // The three due classes in turn (a later one where an early one is too tight), so that small estates get all.
+    if (ok.length > 0 && pol() < 0.5)
+      policy = { ...policy, due: iso(ok[Math.max(0, ok.length - 1 - (dueTurn++ % 3))]) };
     return { ...base, ...policy };
   });
 
