@@ -5,8 +5,13 @@
  * HiGHS solve of one LP against native HiGHS (scipy `linprog(method='highs-ds')` on the exported
  * MPS, the suite's script) in the same run, alternating, as a ratio of medians.
  *
- * Quick: the smallest grid point, and the native comparison on its first LP. Full: three grid
- * points and `examples/worldwide.yaml`, the native comparison on worldwide's first LP.
+ * Estates (bench/lib/estates.ts): each planned once by `plan()` in a child process of its own
+ * (bench/lib/estate-run.ts), so memory is that child's peak RSS; a refused, failed or timed-out
+ * plan is a case with outcome `refused` / `error` / `timeout` and the message, not a suite failure.
+ *
+ * Quick: the smallest grid point, the native comparison on its first LP and the CI estate
+ * (`estate-20-mixed`). Full: three grid points and `examples/worldwide.yaml`, the native
+ * comparison on worldwide's first LP, and every estate.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +24,17 @@ import { loadScenario } from '../../src/io/scenario/index.js';
 import { buildLpContext } from '../../src/scheduler/lp/context.js';
 import { buildLpModel } from '../../src/scheduler/lp/model.js';
 import { dueLimits, limitsFor } from '../../src/scheduler/lp/search.js';
-import { GRID, measure, NATIVE, policyScenario } from '../policies.js';
+import {
+  describeEstate,
+  ESTATE_WALL_SECONDS,
+  estateNames,
+  GRID,
+  measure,
+  NATIVE,
+  policyScenario,
+} from '../policies.js';
+import { type EstateOutcome, runEstate } from './estate-run.js';
+import { estateByName } from './estates.js';
 import { type CaseSpec, measureCase, peakRssMB, ratioOf } from './harness.js';
 import type { BenchCase } from './result.js';
 import { timeStats } from './stats.js';
@@ -188,5 +203,60 @@ export async function policiesCases(o: PoliciesSuiteOptions): Promise<BenchCase[
   const n = await nativeCase(nativeOn.id, nativeOn.s, 3);
   o.log(`${n.id}: wasm ${n.time?.medianMs} ms, ratio ${JSON.stringify(n.ratios)}`);
   cases.push(n);
+  for (const name of estateNames(o.quick)) {
+    const r = runEstate(name, { wallSeconds: ESTATE_WALL_SECONDS });
+    o.log(`policies/${describeEstate(r)}`);
+    cases.push(estateCase(r));
+  }
   return cases;
+}
+
+/** An estate run as a result case: one repetition, the child's own time and peak RSS. */
+export function estateCase(r: EstateOutcome): BenchCase {
+  const counters: Record<string, number> = {};
+  const keep = {
+    classes: r.classes ?? r.size.classes,
+    lpColumns: r.lpColumns,
+    lpRows: r.lpRows,
+    lpSolves: r.lpSolves,
+    maxFlowSolves: r.maxFlowSolves,
+    simplexIterations: r.simplexIterations,
+  };
+  // A timed-out run's figures are wherever the clock stopped it: no counters to gate on.
+  if (r.outcome !== 'timeout') for (const [k, v] of Object.entries(keep)) if (v !== null) counters[k] = v;
+  const { slotSeconds: _slotSeconds, ...size } = r.size;
+  return {
+    id: `policies/${r.name}`,
+    suite: 'policies',
+    size,
+    basis:
+      'plan() (calendars … direct upload) in a fresh child process, one call; generating, reading and ' +
+      'verifying excluded; memory: that child’s peak RSS',
+    time: r.planMs === null ? null : timeStats([r.planMs]),
+    memory: r.peakRssMB === null ? null : { peakMB: r.peakRssMB, basis: 'process-maxrss' },
+    counters,
+    deterministic: true,
+    ratios: {},
+    outputs: {
+      outcome: r.outcome,
+      error: r.errorName,
+      status: r.status,
+      makespanSlot: r.makespanSlot,
+      lowerBoundSlot: r.lowerBoundSlot,
+      gapSlots: r.gapSlots,
+      duesMet: r.duesMet,
+      duesTotal: r.duesTotal,
+      verified: r.verified,
+    },
+    extra: {
+      target: estateByName(r.name)?.target ?? null,
+      message: r.message,
+      lowerBoundMethod: r.lowerBoundMethod,
+      phasesMs: r.phasesMs,
+      generateMs: r.generateMs,
+      parseMs: r.parseMs,
+      verifyMs: r.verifyMs,
+      slotSeconds: r.size.slotSeconds,
+    },
+  };
 }
