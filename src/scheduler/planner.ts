@@ -40,9 +40,13 @@ const ENGINES: readonly PlanEngine[] = [maxFlowEngine, lpEngine];
  */
 export async function plan(scenario: Scenario, options: PlanOptions = {}): Promise<Plan> {
   const problem = problemOf(scenario, options);
-  const engine = ENGINES.find((e) => e.representable(problem).ok);
-  if (engine === undefined) throw new Error('planner: no engine represents the scenario');
-  return runEngine(engine, problem);
+  const refusals: string[] = [];
+  for (const engine of ENGINES) {
+    const fit = engine.representable(problem);
+    if (fit.ok) return runEngine(engine, problem);
+    refusals.push(`${engine.name}: ${fit.reasons.join('; ')}`);
+  }
+  throw new UsageError(`no planning engine can plan this scenario (${refusals.join(' | ')})`);
 }
 
 /**
