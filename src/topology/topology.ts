@@ -1,7 +1,8 @@
 /**
- * The topology: a validated scenario as a locked graphology graph plus the queries the planner
- * and `wanplan validate` need (reachable destinations, shortest paths by latency, provider
- * membership, nodes nothing can use).
+ * The topology: a validated scenario as a locked graphology graph, its frozen index (`csr.ts`:
+ * positions and CSR typed arrays, from which the scheduler builds the time-expanded network), and
+ * the queries the planner and `wanplan validate` need (reachable destinations, routes and shortest
+ * paths by latency, provider membership, nodes nothing can use).
  *
  * Reachability ignores windows and capacities (see `reach.ts`): it answers "could data ever get
  * there", not "by when". Results are frozen arrays in a deterministic order (scenario declaration
