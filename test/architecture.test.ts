@@ -55,9 +55,10 @@ describe('imports follow the data path (ARCHITECTURE.md)', () => {
 
 describe('source files stay readable', () => {
   it('no file in src/ is over 400 lines', () => {
-    const long = FILES.map((f) => ({ f: relative(SRC, f), n: readFileSync(f, 'utf8').split('\n').length - 1 })).filter(
-      (x) => x.n > 400,
-    );
+    const long = FILES.map((f) => ({
+      f: relative(SRC, f),
+      n: readFileSync(f, 'utf8').split('\n').length - 1,
+    })).filter((x) => x.n > 400);
     expect(long).toEqual([]);
   });
 });
