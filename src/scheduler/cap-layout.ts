@@ -16,7 +16,7 @@
  * Complexity: O(P · L) for P providers and L links.
  */
 import type { Calendars } from '../constraints/calendars.js';
-import type { Scenario } from '../io/model.js';
+import type { IndexedScenario } from '../topology/csr.js';
 import { presolveCaps } from './presolve.js';
 
 /** Cap decisions of one network (module header). */
@@ -40,26 +40,22 @@ export interface CapLayout {
  * @param asRows - LP mode: every shared cap is an LP row, no cap node
  */
 export function capLayout(
-  scenario: Scenario,
+  topology: IndexedScenario,
   cal: Calendars,
   links: readonly number[],
   destinations: readonly number[],
   asRows: boolean,
 ): CapLayout {
+  const { scenario, index } = topology;
   const nodes = scenario.nodes;
   const P = scenario.providers.length;
   const egressFrom = new Int32Array(P).fill(-1);
   const egressOfLink = new Int32Array(scenario.links.length).fill(-1);
   if (asRows) return { egressFrom, egressOfLink, ingress: [], appliances: [], reasons: [], dropped: [] };
   const free = presolveCaps(scenario, cal, links, destinations);
-  const nodeIndex = new Map(nodes.map((nd, i) => [nd.id, i]));
-  const providerIndex = new Map(scenario.providers.map((p, i) => [p.id, i]));
-  const providerOf = (v: number): number => {
-    const p = nodes[v].provider;
-    return p === null ? -1 : (providerIndex.get(p) ?? -1);
-  };
-  const from = (l: number) => nodeIndex.get(scenario.links[l].from) as number;
-  const to = (l: number) => nodeIndex.get(scenario.links[l].to) as number;
+  const providerOf = (v: number): number => index.providerOf[v];
+  const from = (l: number) => index.linkFrom[l];
+  const to = (l: number) => index.linkTo[l];
   const reasons: string[] = [];
   scenario.providers.forEach((p, pi) => {
     if (cal.providerEgress[pi] === null || free.egressFree[pi] === 1) return;
@@ -97,29 +93,33 @@ export function capLayout(
 }
 
 /** The links a network keeps: every link but self-links, or in `direct` mode origin → destination links. */
-export function networkLinks(scenario: Scenario, destinations: readonly number[], direct: boolean): number[] {
-  const nodeIndex = new Map(scenario.nodes.map((nd, i) => [nd.id, i]));
-  const isDest = new Uint8Array(scenario.nodes.length);
+export function networkLinks(
+  topology: IndexedScenario,
+  destinations: readonly number[],
+  direct: boolean,
+): number[] {
+  const { index } = topology;
+  const isDest = new Uint8Array(index.nodeCount);
   for (const d of destinations) isDest[d] = 1;
-  const isOrigin = new Uint8Array(scenario.nodes.length);
-  for (const d of scenario.datasets) isOrigin[nodeIndex.get(d.at) as number] = 1;
+  const isOrigin = new Uint8Array(index.nodeCount);
+  for (let k = 0; k < index.datasetAt.length; k++) isOrigin[index.datasetAt[k]] = 1;
   const links: number[] = [];
-  scenario.links.forEach((l, i) => {
-    const u = nodeIndex.get(l.from) as number;
-    const w = nodeIndex.get(l.to) as number;
+  for (let i = 0; i < index.linkFrom.length; i++) {
+    const u = index.linkFrom[i];
+    const w = index.linkTo[i];
     // A link from a node to itself can never help a plan (the reader warns about it): no arc.
-    if (u === w) return;
+    if (u === w) continue;
     if (!direct || (isOrigin[u] === 1 && isDest[w] === 1)) links.push(i);
-  });
+  }
   return links;
 }
 
 /** Why a network over `destinations` cannot represent the scenario's caps (empty when it can). */
 export function capReasons(
-  scenario: Scenario,
+  topology: IndexedScenario,
   cal: Calendars,
   destinations: readonly number[],
   direct = false,
 ): readonly string[] {
-  return capLayout(scenario, cal, networkLinks(scenario, destinations, direct), destinations, false).reasons;
+  return capLayout(topology, cal, networkLinks(topology, destinations, direct), destinations, false).reasons;
 }

@@ -33,7 +33,7 @@
 import type { Scenario } from '../io/model.js';
 import type { DecodedFlow } from '../plan/decoded.js';
 import type { Delivery, StorageRow, Transfer } from '../plan/types.js';
-import { arcsByEnd } from './arc-index.js';
+import { arcsInto, arcsOut } from './arc-index.js';
 import { ArcKind, type TimeExpandedNetwork } from './network.js';
 
 export type { DecodedFlow } from '../plan/decoded.js';
@@ -155,13 +155,13 @@ export function decodeFlow(
   bytesIn: readonly number[],
 ): DecodedFlow {
   const flow = flowIn.slice();
-  const { tails, heads, kind, elem } = ten;
+  const { heads, kind, elem } = ten;
   const q = ten.quantum;
   const m = ten.arcCount;
   const B = ten.blockSize;
   const K = scenario.datasets.length;
-  const out = arcsByEnd(ten.n, tails, m);
-  const inc = arcsByEnd(ten.n, heads, m);
+  const out = arcsOut(ten);
+  const inc = arcsInto(ten);
   const nodeIndex = new Map(scenario.nodes.map((nd, i) => [nd.id, i]));
   const originOf = scenario.datasets.map((d) => nodeIndex.get(d.at) as number);
   const rank = new Int32Array(K);

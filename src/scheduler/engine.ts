@@ -17,6 +17,7 @@ import type { Scenario } from '../io/model.js';
 import type { DecodedFlow } from '../plan/decoded.js';
 import type { Bottleneck, PlanCost, PlanDataset, PlanObjective, PlanStatus, SlotEnd } from '../plan/types.js';
 import type { DirectOutcome } from '../plan/vs-direct.js';
+import type { Topology } from '../topology/topology.js';
 
 /** Whether an engine can plan a scenario: ok, or one sentence per reason it cannot. */
 export type Representability =
@@ -38,6 +39,8 @@ export interface PlanProgress {
 /** What every engine is given: the scenario, its calendars and the run's settings. */
 export interface PlanProblem {
   readonly scenario: Scenario;
+  /** The scenario's topology, built once per plan: engines build their networks from it. */
+  readonly topology: Topology;
   readonly cal: Calendars;
   /** Quantum in bytes (a positive safe integer). */
   readonly quantum: number;

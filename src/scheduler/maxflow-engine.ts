@@ -30,6 +30,7 @@ import { buildFlowNetwork } from '../flow/network.js';
 import type { Scenario } from '../io/model.js';
 import { formatBytes } from '../io/units.js';
 import type { PlanObjective } from '../plan/types.js';
+import { indexScenario } from '../topology/csr.js';
 import { capReasons } from './cap-layout.js';
 import { decodeFlow } from './decode.js';
 import type { DirectComparison, PlanEngine, PlanProblem, Representability, Solution } from './engine.js';
@@ -49,7 +50,7 @@ export const maxFlowEngine: PlanEngine = {
     }
     const policy = classifyPolicy(scenario);
     if (policy.kind === 'multi') return { ok: false, reasons: policy.reasons };
-    const reasons = capReasons(scenario, cal, policy.destinations);
+    const reasons = capReasons(indexScenario(scenario), cal, policy.destinations);
     return reasons.length > 0 ? { ok: false, reasons } : { ok: true };
   },
   solve: solveMaxFlow,
@@ -62,7 +63,7 @@ export interface MaxFlowSolution extends Solution {
 
 /** Solves a one-policy problem (call only when {@link maxFlowEngine} represents it). */
 export function solveMaxFlow(problem: PlanProblem): MaxFlowSolution {
-  const { scenario, cal, quantum: q } = problem;
+  const { scenario, topology, cal, quantum: q } = problem;
   const policy = classifyPolicy(scenario);
   if (policy.kind === 'multi') throw new Error('max-flow engine: the scenario has several policies');
   let solves = 0;
@@ -80,7 +81,7 @@ export function solveMaxFlow(problem: PlanProblem): MaxFlowSolution {
   ];
 
   progress('network');
-  const ten = buildTimeExpandedNetwork(scenario, cal, { quantum: q, destinations: policy.destinations });
+  const ten = buildTimeExpandedNetwork(topology, cal, { quantum: q, destinations: policy.destinations });
   const net = buildFlowNetwork(ten.n, ten.tails, ten.heads, ten.caps, ten.arcCount);
   const solver = new MaxFlowSolver(net, ten.source, ten.sink);
   const reachable = reachableDatasets(ten);
@@ -163,11 +164,11 @@ function solveDirect(
 ):
   | { kind: 'solved'; comparison: DirectComparison; nodes: number; arcs: number }
   | { kind: 'skipped'; comparison: DirectComparison } {
-  const { scenario, cal, quantum: q } = problem;
-  const reasons = capReasons(scenario, cal, destinations, true);
+  const { scenario, topology, cal, quantum: q } = problem;
+  const reasons = capReasons(topology, cal, destinations, true);
   if (reasons.length > 0)
     return { kind: 'skipped', comparison: { kind: 'skipped', reason: reasons.join('; ') } };
-  const ten = buildTimeExpandedNetwork(scenario, cal, { quantum: q, destinations, direct: true });
+  const ten = buildTimeExpandedNetwork(topology, cal, { quantum: q, destinations, direct: true });
   const net = buildFlowNetwork(ten.n, ten.tails, ten.heads, ten.caps, ten.arcCount);
   const solver = new MaxFlowSolver(net, ten.source, ten.sink);
   const reachable = reachableDatasets(ten);

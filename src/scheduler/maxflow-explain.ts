@@ -51,7 +51,7 @@ export interface MaxFlowRun {
 
 /** Bottlenecks, notes and the lower bound of a max-flow plan (module header). */
 export function explainMaxFlow(run: MaxFlowRun, view: PlanView, maxBottlenecks: number): Explanation {
-  const { scenario, ten, solver } = run;
+  const { scenario, ten } = run;
   const notes = [...run.notes];
   let bottlenecks: Bottleneck[] = [];
   if (view.status === 'infeasible') {

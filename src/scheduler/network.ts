@@ -56,7 +56,7 @@
  */
 import type { Calendars } from '../constraints/calendars.js';
 import { UsageError } from '../errors.js';
-import type { Scenario } from '../io/model.js';
+import type { IndexedScenario } from '../topology/csr.js';
 import { capLayout, networkLinks } from './cap-layout.js';
 import { ArcBuffer, ArcKind, type NetworkOptions, type TimeExpandedNetwork } from './ten-types.js';
 
@@ -65,14 +65,16 @@ export { ArcKind, type NetworkOptions, type TimeExpandedNetwork } from './ten-ty
 const CAP_LIMIT = 2 ** 53;
 
 /**
- * Builds the time-expanded network of a one-policy scenario.
+ * Builds the time-expanded network of a one-policy scenario from its topology (a `Topology`, or
+ * `indexScenario(scenario)`): node, link, provider and dataset positions come from
+ * `topology.index`, the scenario's one index.
  * Call it only for caps it can represent (`capReasons` is empty): it throws an internal
  * error otherwise.
  * @throws UsageError when the quantum is not a positive safe integer or the total demand in
  *   quanta reaches 2^53
  */
 export function buildTimeExpandedNetwork(
-  scenario: Scenario,
+  topology: IndexedScenario,
   cal: Calendars,
   options: NetworkOptions,
 ): TimeExpandedNetwork {
@@ -81,11 +83,11 @@ export function buildTimeExpandedNetwork(
     throw new UsageError(`scheduler: the quantum must be a positive whole number of bytes, got ${q}`);
   }
   const direct = options.direct ?? false;
+  const { scenario, index } = topology;
   const nodes = scenario.nodes;
   const N = nodes.length;
   const S = cal.slots;
-  const nodeIndex = new Map(nodes.map((nd, i) => [nd.id, i]));
-  const providerIndex = new Map(scenario.providers.map((p, i) => [p.id, i]));
+  const datasetAt = index.datasetAt;
 
   const demand = new Float64Array(scenario.datasets.length);
   let D = 0;
@@ -110,26 +112,21 @@ export function buildTimeExpandedNetwork(
   const isDest = new Uint8Array(N);
   for (const d of options.destinations) isDest[d] = 1;
   const minReady = new Int32Array(N).fill(-1);
-  for (const d of scenario.datasets) {
-    const o = nodeIndex.get(d.at) as number;
+  scenario.datasets.forEach((d, k) => {
+    const o = datasetAt[k];
     if (minReady[o] < 0 || d.readySlot < minReady[o]) minReady[o] = d.readySlot;
-  }
+  });
   const isOrigin = (v: number) => minReady[v] >= 0;
 
-  const links = networkLinks(scenario, options.destinations, direct);
-  const linkFrom = new Int32Array(scenario.links.length);
-  const linkTo = new Int32Array(scenario.links.length);
-  scenario.links.forEach((l, i) => {
-    linkFrom[i] = nodeIndex.get(l.from) as number;
-    linkTo[i] = nodeIndex.get(l.to) as number;
-  });
+  const links = networkLinks(topology, options.destinations, direct);
+  const { linkFrom, linkTo } = index;
   const hasIn = new Uint8Array(N);
   const hasOut = new Uint8Array(N);
   for (const l of links) {
     hasOut[linkFrom[l]] = 1;
     hasIn[linkTo[l]] = 1;
   }
-  const layout = capLayout(scenario, cal, links, options.destinations, capsAsRows);
+  const layout = capLayout(topology, cal, links, options.destinations, capsAsRows);
   if (layout.reasons.length > 0) {
     // The planner asks `capReasons` first (engines' `representable`); reaching this is a bug.
     throw new Error(`buildTimeExpandedNetwork: caps not representable: ${layout.reasons.join('; ')}`);
@@ -153,10 +150,7 @@ export function buildTimeExpandedNetwork(
     if (cal.nodeWrite[v] !== null && hasIn[v]) writeNode[v] = local(`${nodes[v].id}#write`);
     if (cal.nodeRead[v] !== null && hasOut[v]) readNode[v] = local(`${nodes[v].id}#read`);
   }
-  const providerOf = (v: number): number => {
-    const p = nodes[v].provider;
-    return p === null ? -1 : (providerIndex.get(p) ?? -1);
-  };
+  const providerOf = (v: number): number => index.providerOf[v];
   const egressFrom = layout.egressFrom;
   const egressOfLink = layout.egressOfLink;
   const egressNode = new Int32Array(scenario.providers.length).fill(-1);
@@ -176,7 +170,7 @@ export function buildTimeExpandedNetwork(
   for (const d of layout.appliances) appCap[d] = n++;
   // Origin stores: per origin (ascending), one node per distinct ready slot (ascending).
   const storeReady: number[][] = Array.from({ length: N }, () => []);
-  for (const d of scenario.datasets) storeReady[nodeIndex.get(d.at) as number].push(d.readySlot);
+  for (let k = 0; k < datasetAt.length; k++) storeReady[datasetAt[k]].push(scenario.datasets[k].readySlot);
   const storeFirst = new Int32Array(N).fill(-1);
   const stores: number[] = [];
   const storeOrigin: number[] = [];
@@ -293,7 +287,7 @@ export function buildTimeExpandedNetwork(
   }
   const sourceArc = new Int32Array(scenario.datasets.length);
   scenario.datasets.forEach((d, k) => {
-    const o = nodeIndex.get(d.at) as number;
+    const o = datasetAt[k];
     const x = storeFirst[o] + storeReady[o].indexOf(d.readySlot);
     sourceArc[k] = buf.add(source, x, demand[k], ArcKind.SOURCE, k, d.readySlot, true);
   });

@@ -16,6 +16,7 @@ import { buildCalendars } from '../constraints/calendars.js';
 import { UsageError } from '../errors.js';
 import type { Scenario } from '../io/model.js';
 import type { Plan } from '../plan/types.js';
+import { buildTopology } from '../topology/topology.js';
 import { assemblePlan } from './assemble.js';
 import type { PlanEngine, PlanProblem } from './engine.js';
 import { lpEngine } from './lp/engine.js';
@@ -93,6 +94,7 @@ function problemOf(scenario: Scenario, options: PlanOptions): PlanProblem {
   const cal = options.calendars ?? buildCalendars(scenario);
   return {
     scenario,
+    topology: buildTopology(scenario),
     cal,
     quantum,
     objective,

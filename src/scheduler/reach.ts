@@ -12,10 +12,15 @@
  * reach; the link arcs leaving R (all exactly closed) are the closed windows or zero links that
  * block it.
  *
+ * Both searches run on the network's one pair of arc indices (`arc-index.ts`, built once per
+ * network) with `open` as the arc mask (`src/flow/reach.ts`).
+ *
  * Complexity: O(n + m) for the backward search, O(n + m) per unreachable origin group.
  *
  * Reference: any textbook breadth-first search (Cormen et al., "Introduction to Algorithms", §22.2).
  */
+import { markReachable } from '../flow/reach.js';
+import { arcsInto, arcsOut } from './arc-index.js';
 import { ArcKind, type TimeExpandedNetwork } from './network.js';
 
 /** Capacities with every switch enabled. */
@@ -27,32 +32,10 @@ export function openCapacities(ten: TimeExpandedNetwork): Float64Array {
 
 /** Per dataset (scenario order): true when it has nothing to move or a usable path to the sink. */
 export function reachableDatasets(ten: TimeExpandedNetwork): boolean[] {
-  const { n, tails, heads, open, arcCount: m } = ten;
-  const start = new Int32Array(n + 1);
-  for (let a = 0; a < m; a++) start[heads[a] + 1]++;
-  for (let v = 0; v < n; v++) start[v + 1] += start[v];
-  const fill = start.slice(0, n);
-  const into = new Int32Array(m);
-  for (let a = 0; a < m; a++) into[fill[heads[a]]++] = a;
-  const seen = new Uint8Array(n);
-  const queue = new Int32Array(n);
-  let qh = 0;
-  let qt = 0;
-  queue[qt++] = ten.sink;
-  seen[ten.sink] = 1;
-  while (qh < qt) {
-    const v = queue[qh++];
-    for (let p = start[v]; p < start[v + 1]; p++) {
-      const a = into[p];
-      const u = tails[a];
-      if (open[a] === 1 && seen[u] === 0) {
-        seen[u] = 1;
-        queue[qt++] = u;
-      }
-    }
-  }
+  const seen = new Uint8Array(ten.n);
+  markReachable(arcsInto(ten), ten.tails, ten.open, [ten.sink], seen, new Int32Array(ten.n));
   // A dataset of zero bytes has nothing to move: it is complete wherever it is.
-  return Array.from(ten.sourceArc, (a, k) => ten.demand[k] === 0 || seen[heads[a]] === 1);
+  return Array.from(ten.sourceArc, (a, k) => ten.demand[k] === 0 || seen[ten.heads[a]] === 1);
 }
 
 /**
@@ -60,32 +43,12 @@ export function reachableDatasets(ten: TimeExpandedNetwork): boolean[] {
  * store node) over usable arcs: the closed links blocking it.
  */
 export function blockingLinkArcs(ten: TimeExpandedNetwork, node: number): number[] {
-  const { n, tails, heads, open, arcCount: m } = ten;
-  const start = new Int32Array(n + 1);
-  for (let a = 0; a < m; a++) start[tails[a] + 1]++;
-  for (let v = 0; v < n; v++) start[v + 1] += start[v];
-  const fill = start.slice(0, n);
-  const outOf = new Int32Array(m);
-  for (let a = 0; a < m; a++) outOf[fill[tails[a]]++] = a;
-  const seen = new Uint8Array(n);
-  const queue = new Int32Array(n);
-  let qh = 0;
-  let qt = 0;
-  queue[qt++] = node;
-  seen[node] = 1;
-  while (qh < qt) {
-    const v = queue[qh++];
-    for (let p = start[v]; p < start[v + 1]; p++) {
-      const a = outOf[p];
-      if (open[a] === 1 && seen[heads[a]] === 0) {
-        seen[heads[a]] = 1;
-        queue[qt++] = heads[a];
-      }
-    }
-  }
+  const { tails, heads, kind, arcCount: m } = ten;
+  const seen = new Uint8Array(ten.n);
+  markReachable(arcsOut(ten), heads, ten.open, [node], seen, new Int32Array(ten.n));
   const blocked: number[] = [];
   for (let a = 0; a < m; a++) {
-    if (ten.kind[a] === ArcKind.LINK && seen[tails[a]] === 1 && seen[heads[a]] === 0) blocked.push(a);
+    if (kind[a] === ArcKind.LINK && seen[tails[a]] === 1 && seen[heads[a]] === 0) blocked.push(a);
   }
   return blocked;
 }

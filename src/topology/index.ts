@@ -2,6 +2,8 @@
  * The topology layer: a scenario's network on graphology with the queries the planner and users
  * need. Re-exports only; see the files for the models.
  */
+
+export { type IndexedScenario, indexScenario, indexTopology, type TopologyIndex } from './csr.js';
 export {
   GRAPH_MUTATORS,
   type ReadonlyTopologyGraph,

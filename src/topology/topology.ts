@@ -1,7 +1,8 @@
 /**
- * The topology: a validated scenario as a locked graphology graph plus the queries the planner
- * and `wanplan validate` need (reachable destinations, shortest paths by latency, provider
- * membership, nodes nothing can use).
+ * The topology: a validated scenario as a locked graphology graph, its frozen index (`csr.ts`:
+ * positions and CSR typed arrays, from which the scheduler builds the time-expanded network), and
+ * the queries the planner and `wanplan validate` need (reachable destinations, routes and shortest
+ * paths by latency, provider membership, nodes nothing can use).
  *
  * Reachability ignores windows and capacities (see `reach.ts`): it answers "could data ever get
  * there", not "by when". Results are frozen arrays in a deterministic order (scenario declaration
@@ -10,9 +11,10 @@
  */
 import { UsageError } from '../errors.js';
 import type { Dataset, Provider, Scenario, ScenarioLink, ScenarioNode } from '../io/model.js';
+import { type IndexedScenario, indexTopology, type TopologyIndex } from './csr.js';
 import { buildGraph, type ReadonlyTopologyGraph, type TopologyGraph } from './graph.js';
-import { type LatencyPath, latencyPath } from './paths.js';
-import { type Adjacency, buildAdjacency, reach } from './reach.js';
+import { type LatencyPath, latencyPath, latencyRoutes } from './paths.js';
+import { reach } from './reach.js';
 
 /** Reachability of one dataset's allowed destinations from its origin. */
 export interface DatasetReach {
@@ -33,7 +35,7 @@ export interface TopologyWarning {
 }
 
 /** A scenario's network, immutable; build it with {@link buildTopology}. */
-export class Topology {
+export class Topology implements IndexedScenario {
   /** The scenario this topology was built from. */
   readonly scenario: Scenario;
   /**
@@ -41,8 +43,12 @@ export class Topology {
    * attributes. Read-only: its mutating methods are absent from the type and throw if called.
    */
   readonly graph: ReadonlyTopologyGraph;
+  /**
+   * The frozen index: node, provider and dataset positions, links as typed arrays and their CSR
+   * adjacency (`csr.ts`). The time-expanded network is built from it; never write its arrays.
+   */
+  readonly index: TopologyIndex;
   readonly #graph: TopologyGraph;
-  readonly #adj: Adjacency;
   readonly #datasets: ReadonlyMap<string, Dataset>;
   readonly #providers: ReadonlyMap<string, Provider>;
   readonly #forward = new Map<number, Uint8Array>();
@@ -53,13 +59,9 @@ export class Topology {
     this.scenario = scenario;
     this.#graph = buildGraph(scenario);
     this.graph = this.#graph;
-    this.#adj = buildAdjacency(scenario);
+    this.index = indexTopology(scenario);
     this.#datasets = new Map(scenario.datasets.map((d) => [d.id, d]));
     this.#providers = new Map(scenario.providers.map((p) => [p.id, p]));
-    for (const d of scenario.datasets) {
-      if (!this.#adj.index.has(d.at))
-        throw new UsageError(`buildTopology: dataset "${d.id}" is at unknown node "${d.at}"`);
-    }
     Object.freeze(this);
   }
 
@@ -87,9 +89,9 @@ export class Topology {
   datasetReach(datasetId: string): DatasetReach {
     const d = this.#datasets.get(datasetId);
     if (!d) throw new UsageError(`topology.reachableDestinations: unknown dataset "${datasetId}"`);
-    const seen = this.#reachFrom(this.#adj.index.get(d.at)!);
+    const seen = this.#reachFrom(this.index.nodeIndex.get(d.at)!);
     const destinations = d.destinations.filter((id) => {
-      const i = this.#adj.index.get(id);
+      const i = this.index.nodeIndex.get(id);
       return i !== undefined && seen[i] === 1;
     });
     const domains = [...new Set(destinations.map((id) => this.node(id).domain ?? id))].sort();
@@ -127,7 +129,20 @@ export class Topology {
   shortestPathByLatency(from: string, to: string): LatencyPath | null {
     this.#nodeIndexChecked(from, 'shortestPathByLatency');
     this.#nodeIndexChecked(to, 'shortestPathByLatency');
-    return latencyPath(this.#graph, this.#adj, this.scenario, from, to);
+    return latencyPath(this.#graph, this.index, this.scenario, from, to);
+  }
+
+  /**
+   * Shortest paths by latency from `from` to each node of `to` it can reach, nearest first (ties
+   * in the order of `to`; unreachable targets and repeats left out): the routes a fixed-route
+   * practice would use from an origin to its destinations, or from a backup back to its origin.
+   * Links declared down (capacity 0) are never used; windows are ignored.
+   * @throws UsageError for an unknown node id
+   */
+  routes(from: string, to: readonly string[]): readonly LatencyPath[] {
+    this.#nodeIndexChecked(from, 'routes');
+    for (const id of to) this.#nodeIndexChecked(id, 'routes');
+    return latencyRoutes(this.#graph, this.index, this.scenario, from, to);
   }
 
   /**
@@ -147,26 +162,26 @@ export class Topology {
    */
   unusedNodes(): readonly string[] {
     if (this.#unused) return this.#unused;
-    const used = new Uint8Array(this.#adj.n);
+    const used = new Uint8Array(this.index.nodeCount);
     const groups = new Map<string, { origin: number; targets: number[] }>();
     for (const d of this.scenario.datasets) {
-      const origin = this.#adj.index.get(d.at)!;
+      const origin = this.index.nodeIndex.get(d.at)!;
       used[origin] = 1;
       const key = `${d.at}\u0000${d.destinations.join('\u0000')}`;
       if (groups.has(key)) continue;
       const seen = this.#reachFrom(origin);
       const targets = d.destinations
-        .map((id) => this.#adj.index.get(id))
+        .map((id) => this.index.nodeIndex.get(id))
         .filter((i) => i !== undefined && seen[i] === 1);
       groups.set(key, { origin, targets: targets as number[] });
     }
     for (const { origin, targets } of groups.values()) {
       if (targets.length === 0) continue;
       const forward = this.#reachFrom(origin);
-      const backward = reach(this.#adj, targets, 'in');
-      for (let v = 0; v < this.#adj.n; v++) if (forward[v] === 1 && backward[v] === 1) used[v] = 1;
+      const backward = reach(this.index, targets, 'in');
+      for (let v = 0; v < this.index.nodeCount; v++) if (forward[v] === 1 && backward[v] === 1) used[v] = 1;
     }
-    this.#unused = Object.freeze(this.#adj.ids.filter((_, v) => used[v] === 0));
+    this.#unused = Object.freeze(this.index.ids.filter((_, v) => used[v] === 0));
     return this.#unused;
   }
 
@@ -209,14 +224,14 @@ export class Topology {
   #reachFrom(origin: number): Uint8Array {
     let seen = this.#forward.get(origin);
     if (!seen) {
-      seen = reach(this.#adj, [origin], 'out');
+      seen = reach(this.index, [origin], 'out');
       this.#forward.set(origin, seen);
     }
     return seen;
   }
 
   #nodeIndexChecked(id: string, api: string): number {
-    const i = this.#adj.index.get(id);
+    const i = this.index.nodeIndex.get(id);
     if (i === undefined) throw new UsageError(`topology.${api}: unknown node "${id}"`);
     return i;
   }

@@ -14,13 +14,14 @@ import { ArcKind, buildTimeExpandedNetwork, type TimeExpandedNetwork } from '../
 import { planSync } from '../../src/scheduler/planner.js';
 import { classifyPolicy } from '../../src/scheduler/policy.js';
 import { earliestCompletion, setSwitches, truncateFlow } from '../../src/scheduler/search.js';
+import { buildTopology } from '../../src/topology/index.js';
 import { HEADER, scenarioOf } from './helpers.js';
 import { scenarioYaml } from './random-scenarios.js';
 
 function networkOf(s: Scenario): { ten: TimeExpandedNetwork; fresh: () => MaxFlowSolver } {
   const policy = classifyPolicy(s);
   if (policy.kind !== 'single') throw new Error('one policy expected');
-  const ten = buildTimeExpandedNetwork(s, buildCalendars(s), {
+  const ten = buildTimeExpandedNetwork(buildTopology(s), buildCalendars(s), {
     quantum: 1_000_000,
     destinations: policy.destinations,
   });

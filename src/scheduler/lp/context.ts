@@ -16,7 +16,8 @@
 import type { Calendars } from '../../constraints/calendars.js';
 import type { Scenario } from '../../io/model.js';
 import { toNumber } from '../../io/rational.js';
-import { type Adjacency, arcsByEnd } from '../arc-index.js';
+import { type IndexedScenario, indexScenario } from '../../topology/csr.js';
+import { type Adjacency, arcsInto, arcsOut } from '../arc-index.js';
 import { buildTimeExpandedNetwork, type TimeExpandedNetwork } from '../network.js';
 import { presolveCaps } from '../presolve.js';
 import { openCapacities } from '../reach.js';
@@ -32,6 +33,9 @@ export interface LpContext {
   readonly classes: readonly CommodityClass[];
   /** Capacity per arc with every delivery switch on (quanta); `Infinity` for unbounded arcs. */
   readonly cap: Float64Array;
+  /** Per arc: 1 when {@link LpContext.cap} is positive (the arc mask of the LP's searches). */
+  readonly positive: Uint8Array;
+  /** The network's arcs by tail and by head (`arc-index.ts`: one index per network). */
   readonly out: Adjacency;
   readonly into: Adjacency;
   /** Per class: 1 for allowed destination nodes (scenario node index). */
@@ -68,6 +72,11 @@ export interface LpContextOptions {
    * @defaultValue false
    */
   readonly direct?: boolean;
+  /**
+   * The scenario's topology (`PlanProblem.topology`), to build the network from its index.
+   * @defaultValue the index of `scenario`, built here
+   */
+  readonly topology?: IndexedScenario;
 }
 
 /**
@@ -84,7 +93,7 @@ export function buildLpContext(
   const totalDemand = classes.reduce((s, c) => s + c.totalDemand, 0);
   const destSet = new Set<number>();
   for (const c of classes) for (const d of c.destinations) destSet.add(d);
-  const ten = buildTimeExpandedNetwork(scenario, cal, {
+  const ten = buildTimeExpandedNetwork(options.topology ?? indexScenario(scenario), cal, {
     quantum,
     destinations: [...destSet].sort((a, b) => a - b),
     capsAsRows: true,
@@ -150,8 +159,9 @@ export function buildLpContext(
     ten,
     classes,
     cap,
-    out: arcsByEnd(ten.n, ten.tails, m),
-    into: arcsByEnd(ten.n, ten.heads, m),
+    positive: Uint8Array.from(cap, (x) => (x > 0 ? 1 : 0)),
+    out: arcsOut(ten),
+    into: arcsInto(ten),
     allowed,
     domainOf,
     domains,

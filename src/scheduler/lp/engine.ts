@@ -48,7 +48,7 @@ const contexts = new WeakMap<PlanProblem, LpContext>();
 function contextOf(problem: PlanProblem): LpContext {
   let ctx = contexts.get(problem);
   if (ctx === undefined) {
-    ctx = buildLpContext(problem.scenario, problem.cal, problem.quantum);
+    ctx = buildLpContext(problem.scenario, problem.cal, problem.quantum, { topology: problem.topology });
     contexts.set(problem, ctx);
   }
   return ctx;

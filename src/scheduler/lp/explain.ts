@@ -23,6 +23,7 @@
  */
 import { MaxFlowSolver } from '../../flow/maxflow.js';
 import { buildFlowNetwork } from '../../flow/network.js';
+import { markReachable } from '../../flow/reach.js';
 import { formatBytes } from '../../io/units.js';
 import type { Bottleneck } from '../../plan/types.js';
 import { rankCut } from '../bottlenecks.js';
@@ -137,31 +138,22 @@ export function unreachableDatasets(ctx: LpContext, notes: string[]): Unreachabl
   const blocked = new Set<number>();
   const seen = new Uint8Array(ten.n);
   const queue = new Int32Array(ten.n);
+  // Exact positivity (network.ts `open`): a link below one quantum per slot still lets bytes
+  // through; a delivery arc is closed where the appliance capacity or the provider's ingress is 0.
+  // Delivery arcs end a search: the domains reached are read off them afterwards.
+  const walk = Uint8Array.from(ten.open, (o, a) => (o === 1 && ten.kind[a] !== ArcKind.DELIVER ? 1 : 0));
   ctx.classes.forEach((cls, c) => {
     for (const k of cls.datasets) {
       seen.fill(0);
       const from = ten.heads[ten.sourceArc[k]];
-      let qh = 0;
-      let qt = 0;
-      queue[qt++] = from;
-      seen[from] = 1;
+      const count = markReachable(out, ten.heads, walk, [from], seen, queue);
       const domains = new Set<number>();
-      while (qh < qt) {
-        const v = queue[qh++];
+      for (let i = 0; i < count; i++) {
+        const v = queue[i];
         for (let p = out.start[v]; p < out.start[v + 1]; p++) {
           const a = out.list[p];
-          // Exact positivity (network.ts `open`): a link below one quantum per slot still lets bytes
-          // through; a delivery arc is closed where the appliance capacity or the provider's ingress is 0.
-          if (ten.open[a] === 0) continue;
-          if (ten.kind[a] === ArcKind.DELIVER) {
-            if (ctx.allowed[c][ten.elem[a]] === 1) domains.add(ctx.domainOf[ten.elem[a]]);
-            continue;
-          }
-          const w = ten.heads[a];
-          if (seen[w] === 0) {
-            seen[w] = 1;
-            queue[qt++] = w;
-          }
+          if (ten.open[a] === 0 || ten.kind[a] !== ArcKind.DELIVER) continue;
+          if (ctx.allowed[c][ten.elem[a]] === 1) domains.add(ctx.domainOf[ten.elem[a]]);
         }
       }
       if (domains.size >= cls.copies) continue;

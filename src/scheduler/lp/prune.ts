@@ -13,71 +13,51 @@
  * that cannot be reached since `ready`, those that cannot reach an allowed destination by the due
  * or by the horizon T being probed, and arcs of zero capacity (closed windows).
  *
+ * The two searches are `markReachable` (`src/flow/reach.ts`) on the context's arc indices with
+ * `positive` (cap > 0) as the arc mask; the special cases are pre-marked nodes: the forward search
+ * never enters SINK, the backward one enters only nodes the forward search reached and never
+ * SOURCE. Marks: 1 = reached, {@link EXCLUDED} = never entered, 0 = not reached.
+ *
  * Complexity: O(n + m) per class (two breadth-first searches on the CSR adjacency).
  *
  * Reference: any textbook breadth-first search; Ahuja, Magnanti, Orlin, "Network Flows" (1993),
  * §3.5 (flow decomposition).
  */
+import { markReachable } from '../../flow/reach.js';
 import { ArcKind } from '../network.js';
 import type { LpContext } from './context.js';
 
+/** Mark of a node a search must not enter (`markReachable` enters only nodes marked 0). */
+const EXCLUDED = 2;
+
 /** Arcs of class `c` (ascending TEN arc indices) that some path of the class can use. */
 export function classArcs(ctx: LpContext, c: number, until: number, scratch: PruneScratch): Int32Array {
-  const { ten, cap, out, into } = ctx;
-  const { kind, elem, slot, heads, tails } = ten;
+  const { ten, cap, positive, out, into } = ctx;
+  const { kind, elem, slot, heads, tails, n } = ten;
   const allowed = ctx.allowed[c];
   const cls = ctx.classes[c];
   const { fwd, bwd, queue } = scratch;
-  fwd.fill(0);
-  bwd.fill(0);
   const deliverOk = (a: number) => allowed[elem[a]] === 1 && slot[a] < until;
-  // Forward from the class's source arcs.
-  let qh = 0;
-  let qt = 0;
+  // Forward from the class's source arcs, never entering SINK (marked EXCLUDED beforehand).
+  fwd.fill(0);
   fwd[ten.source] = 1;
-  for (const k of cls.datasets) {
-    const w = heads[ten.sourceArc[k]];
-    if (fwd[w] === 0) {
-      fwd[w] = 1;
-      queue[qt++] = w;
-    }
-  }
-  while (qh < qt) {
-    const v = queue[qh++];
-    for (let p = out.start[v]; p < out.start[v + 1]; p++) {
-      const a = out.list[p];
-      const w = heads[a];
-      if (fwd[w] === 1 || !(cap[a] > 0) || w === ten.sink) continue;
-      fwd[w] = 1;
-      queue[qt++] = w;
-    }
-  }
-  // Backward from SINK through allowed delivery arcs.
-  qh = 0;
-  qt = 0;
+  fwd[ten.sink] = EXCLUDED;
+  const origins = cls.datasets.map((k) => heads[ten.sourceArc[k]]);
+  markReachable(out, heads, positive, origins, fwd, queue);
+  // Backward from SINK, entering only nodes the forward search reached, never SOURCE; SINK's
+  // in-arcs are walked here (allowed deliveries only), the search goes on from their tails.
+  for (let v = 0; v < n; v++) bwd[v] = fwd[v] === 1 ? 0 : EXCLUDED;
+  bwd[ten.source] = EXCLUDED;
   bwd[ten.sink] = 1;
+  const delivering: number[] = [];
   for (let p = into.start[ten.sink]; p < into.start[ten.sink + 1]; p++) {
     const a = into.list[p];
-    if (kind[a] !== ArcKind.DELIVER || !deliverOk(a)) continue;
-    const u = tails[a];
-    if (bwd[u] === 0 && fwd[u] === 1) {
-      bwd[u] = 1;
-      queue[qt++] = u;
-    }
+    if (kind[a] === ArcKind.DELIVER && deliverOk(a)) delivering.push(tails[a]);
   }
-  while (qh < qt) {
-    const v = queue[qh++];
-    for (let p = into.start[v]; p < into.start[v + 1]; p++) {
-      const a = into.list[p];
-      const u = tails[a];
-      if (bwd[u] === 1 || fwd[u] === 0 || !(cap[a] > 0) || u === ten.source) continue;
-      bwd[u] = 1;
-      queue[qt++] = u;
-    }
-  }
+  markReachable(into, tails, positive, delivering, bwd, queue);
   const kept: number[] = [];
   for (let a = 0; a < ten.arcCount; a++) {
-    if (!(cap[a] > 0) || fwd[tails[a]] === 0 || bwd[heads[a]] === 0) continue;
+    if (!(cap[a] > 0) || fwd[tails[a]] !== 1 || bwd[heads[a]] !== 1) continue;
     const k = kind[a];
     if (k === ArcKind.DELIVER && !deliverOk(a)) continue;
     if (k === ArcKind.SOURCE && !cls.datasets.includes(elem[a])) continue;
