@@ -1,21 +1,35 @@
 /**
  * wanplan — plans worldwide backup transfers over real networks.
  *
- * This file is the whole public API: everything a library user may import is exported here.
+ * The root export is what a user plans with: read a scenario, plan it, verify the plan, read a
+ * plan file, draw the report, the error classes, a few unit helpers, and the types of the
+ * scenario model and the plan document. Everything else sits behind subpath exports, each with
+ * its own entry file in `src/api/`: `wanplan/flow` (max-flow engine, DIMACS), `wanplan/units`,
+ * `wanplan/import`, `wanplan/scenario`, `wanplan/calendars`, `wanplan/lp`, `wanplan/topology`,
+ * `wanplan/verify` and `wanplan/report`.
+ *
+ * @example
+ * ```js
+ * import { loadScenario, plan, verifyPlan } from 'wanplan';
+ * const scenario = await loadScenario('scenario.yaml');
+ * const result = await plan(scenario);
+ * verifyPlan(scenario, result).ok; // true
+ * ```
  * @packageDocumentation
  */
 
-export {
-  buildCalendars,
-  type CalendarOptions,
-  type Calendars,
-  type CapacityOrigin,
-  linkCalendar,
-  linkWindows,
-  type OpenInterval,
-  ZoneClock,
-  ZoneClocks,
-} from './constraints/index.js';
+/**
+ * The capacity calendars of a scenario (exact bytes per link and slot, caps per slot); pass them
+ * to {@link plan}, {@link verifyPlan} and {@link renderReport} to compute them once. Single links
+ * and zone clocks: `wanplan/calendars`.
+ */
+export { buildCalendars, type CalendarOptions, type Calendars } from './constraints/calendars.js';
+export type { CapacityOrigin } from './constraints/link-calendar.js';
+/**
+ * Errors: {@link WanplanError} is the base of every error wanplan throws on purpose;
+ * {@link InputError} carries every {@link Diagnostic} of a bad input (file, line, column, field
+ * path), {@link formatDiagnostic} prints one; {@link UsageError} is a bad argument.
+ */
 export {
   type Diagnostic,
   formatDiagnostic,
@@ -23,79 +37,7 @@ export {
   UsageError,
   WanplanError,
 } from './errors.js';
-/**
- * A thin HiGHS (WebAssembly) wrapper for LPs in CSC typed arrays: `loadLp()` once, then solve,
- * warm re-solve through sessions, export.
- */
-export {
-  LP_COLUMN_LIMIT,
-  type LpModel,
-  type LpResult,
-  LpSession,
-  type LpSolveOptions,
-  LpSolver,
-  type LpStats,
-  loadLp,
-} from './flow/lp.js';
-/** Max-flow engine: CSR flow network, warm-restartable push-relabel solver, min cut, checker. */
-export {
-  checkMaxFlow,
-  type MaxFlowCounters,
-  type MaxFlowOptions,
-  type MaxFlowResult,
-  MaxFlowSolver,
-  type MaxFlowValueResult,
-  type MinCut,
-  maxFlow,
-  residualMinCut,
-} from './flow/maxflow.js';
-export {
-  buildFlowNetwork,
-  CAPACITY_LIMIT,
-  type FlowNetwork,
-  headOf,
-  networkBytes,
-  tailOf,
-} from './flow/network.js';
-/** DIMACS max-flow instances and flow solutions: reader and writer. */
-export {
-  type DimacsFlowSolution,
-  type DimacsMaxFlow,
-  formatDimacsFlowSolution,
-  formatDimacsMaxFlow,
-  parseDimacsFlowSolution,
-  parseDimacsMaxFlow,
-  readDimacsMaxFlowFile,
-} from './io/dimacs.js';
-/**
- * Importers (`wanplan import`): Topology Zoo GraphML, SNDlib networks (native and XML) and Skyplane's
- * measured cloud grids become scenario drafts, written as commented YAML or JSON; see docs/import.md.
- */
-export type { DraftDataset, DraftHorizon, DraftLink, DraftNode, ScenarioDraft } from './io/import/draft.js';
-export {
-  type EmitOptions,
-  emitScenarioJson,
-  emitScenarioYaml,
-  SCENARIO_SCHEMA_URL,
-} from './io/import/emit.js';
-export type { HorizonOptions } from './io/import/horizon.js';
-export {
-  importSkyplane,
-  loadSkyplaneGrid,
-  type NamedText,
-  type PairMeasurement,
-  type SkyplaneFiles,
-  type SkyplaneGrid,
-  type SkyplaneImportOptions,
-} from './io/import/skyplane.js';
-export {
-  mergeSkyplaneInto,
-  type SkyplaneIntoOptions,
-  type SkyplaneIntoResult,
-} from './io/import/skyplane-into.js';
-export { importSndlib, type SndlibImportOptions } from './io/import/sndlib.js';
-export { decodeImportBytes } from './io/import/text.js';
-export { importZoo, type ZooImportOptions } from './io/import/zoo.js';
+/** The scenario model: plain immutable data with exact units (SCENARIO.md). */
 export type {
   Dataset,
   Horizon,
@@ -108,49 +50,36 @@ export type {
   Weekday,
   Window,
 } from './io/model.js';
+/** An exact rational number (rates, shares, costs in the model); arithmetic in `wanplan/units`. */
 export type { Rational } from './io/rational.js';
-export * as rational from './io/rational.js';
 /**
  * The scenario reader (SCENARIO.md version 1). `loadScenario(path)` reads a YAML or JSON file (at
  * most 32 MiB, UTF-8) and `parseScenario(text, fileName)` parses text, both returning the
  * validated {@link Scenario} model; the `…WithWarnings` variants also return warnings and a
  * field locator. Invalid input throws {@link InputError} carrying every diagnostic (file, line,
- * column, field path, found/expected, hint), errors first, capped at 50 with `total`.
- * `scenarioJsonSchema()` is the JSON Schema of the format, generated from the same zod schema.
+ * column, field path, found/expected, hint), errors first, capped at 50 with `total`. The JSON
+ * Schema of the format: `wanplan/scenario`.
  */
 export {
   loadScenario,
   loadScenarioWithWarnings,
   parseScenario,
   parseScenarioWithWarnings,
-  SCENARIO_SCHEMA_ID,
   type ScenarioReadResult,
-  scenarioJsonSchema,
-  scenarioJsonSchemaText,
-} from './io/scenario/index.js';
+} from './io/scenario/read.js';
+/** Unit helpers: sizes, rates and durations to text and back. Every other unit: `wanplan/units`. */
 export {
   formatBytes,
-  formatCost,
   formatDuration,
-  formatDurationExact,
-  formatInstant,
   formatRate,
-  formatRateExact,
-  formatShare,
-  formatSizeExact,
-  parseCost,
   parseDuration,
-  parseInstant,
-  parseLatency,
   parseRate,
-  parseRatio,
-  parseShare,
   parseSize,
-  parseTimeOfDay,
   type UnitResult,
 } from './io/units.js';
-/** Reads a plan file (PLAN.md JSON); throws `InputError` for unreadable or non-JSON files. */
-export { MAX_PLAN_FILE_BYTES, parsePlanText, readPlanFile } from './plan/read.js';
+/** Reads a plan file (PLAN.md JSON) or parses its text; throws `InputError` for unreadable or non-JSON input. */
+export { parsePlanText, readPlanFile } from './plan/read.js';
+/** The plan document (PLAN.md version 1). */
 export type {
   Bottleneck,
   Delivery,
@@ -169,23 +98,17 @@ export type {
  * charts — delivery over time with dues and direct upload, world map, link utilisation heatmap,
  * provider ingress/egress against caps, staging storage — and the bottleneck and cost tables; no
  * script, no external URL); {@link writeReport} writes it to a file. See {@link ReportOptions}.
+ * The text summary `wanplan plan` prints: `wanplan/report`.
  */
-export { type ReportOptions, renderReport, writeReport } from './report/index.js';
+export { type ReportOptions, renderReport } from './report/render.js';
+export { writeReport } from './report/write.js';
 /**
- * The multi-commodity LP planner (docs/policies.md): residency, dues, copies in distinct failure
- * domains, appliance capacities and cost, on HiGHS; {@link plan} dispatches to it, `planLp` calls
- * it directly, `exportLpModel` writes its LP as MPS or LP text.
+ * Errors of the multi-commodity LP planner that {@link plan} may throw: {@link LpTooLargeError}
+ * (the LP does not fit the solver's memory) and {@link LpSolveError} (a solve ended without an
+ * answer). The LP planner itself: `wanplan/lp`.
  */
-export {
-  type CommodityClass,
-  commodityClasses,
-  type ExportLpOptions,
-  exportLpModel,
-  type LpPlanOptions,
-  LpSolveError,
-  LpTooLargeError,
-  planLp,
-} from './scheduler/lp/index.js';
+export { LpTooLargeError } from './scheduler/lp/model.js';
+export { LpSolveError } from './scheduler/lp/search.js';
 /**
  * Plans a one-policy scenario: earliest completion by max-flow on the time-expanded network,
  * decoded into PLAN.md rows, with bottlenecks and the comparison with direct upload. See
@@ -196,19 +119,18 @@ export {
 export { DEFAULT_QUANTUM, type PlanOptions, type PlanProgress, plan, planSync } from './scheduler/planner.js';
 /** Thrown by {@link planSync} for a valid scenario that needs the multi-commodity LP planner. */
 export { PlannerLimitError } from './scheduler/policy.js';
-export {
-  buildTopology,
-  type DatasetReach,
-  type LatencyPath,
-  type ReadonlyTopologyGraph,
-  type ScenarioSummary,
-  summarize,
-  Topology,
-  type TopologyEdgeAttributes,
-  type TopologyGraphAttributes,
-  type TopologyNodeAttributes,
-  type TopologyWarning,
-} from './topology/index.js';
+/**
+ * The scenario's network on graphology: {@link buildTopology} returns a {@link Topology} with its
+ * queries (reachable destinations, latency paths, provider nodes, warnings). More: `wanplan/topology`.
+ */
+export type {
+  ReadonlyTopologyGraph,
+  TopologyEdgeAttributes,
+  TopologyGraphAttributes,
+  TopologyNodeAttributes,
+} from './topology/graph.js';
+export type { LatencyPath } from './topology/paths.js';
+export { buildTopology, type DatasetReach, Topology, type TopologyWarning } from './topology/topology.js';
 /** Verifier report types, rule ids and the one-line formatting `wanplan verify` prints. */
 export {
   formatViolation,
@@ -218,11 +140,10 @@ export {
   type Violation,
   type ViolationRow,
 } from './verify/report.js';
-/** Zod schema of the plan document (PLAN.md version 1), as the verifier checks its shape. */
-export { PlanSchema } from './verify/shape.js';
 /**
  * The independent plan verifier: every rule of PLAN.md's "Valid" paragraph, re-checked from the
  * scenario and its capacity calendars alone; see {@link verifyPlan} and {@link VerifyReport}.
  */
 export { type VerifyOptions, verifyPlan } from './verify/verify.js';
+/** The package version (`package.json`'s). */
 export { VERSION } from './version.js';

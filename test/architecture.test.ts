@@ -53,6 +53,28 @@ describe('imports follow the data path (ARCHITECTURE.md)', () => {
   }
 });
 
+describe('entry points are for users only', () => {
+  it('no source file imports src/index.ts or an entry file of src/api (internal code imports sources)', () => {
+    const bad = FILES.filter((f) => folderOf(f) !== 'api' && folderOf(f) !== 'index.ts').flatMap((f) =>
+      importedFolders(f)
+        .filter((t) => t === 'api' || t === 'index.js')
+        .map((t) => `${relative(SRC, f)} → src/${t}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('the entry files import sources, never each other', () => {
+    const entries = FILES.filter((f) => folderOf(f) === 'api' || folderOf(f) === 'index.ts');
+    expect(entries.length).toBeGreaterThan(1);
+    const bad = entries.flatMap((f) =>
+      importedFolders(f)
+        .filter((t) => t === 'api' || t === 'index.js')
+        .map((t) => `${relative(SRC, f)} → src/${t}`),
+    );
+    expect(bad).toEqual([]);
+  });
+});
+
 describe('source files stay readable', () => {
   it('no file in src/ is over 400 lines', () => {
     const long = FILES.map((f) => ({

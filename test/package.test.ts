@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VERSION } from '../src/version.js';
 
@@ -9,7 +9,133 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   version: string;
   files: string[];
   bin: Record<string, string>;
+  exports: Record<string, string | { types: string; import: string }>;
 };
+
+/** Sorted value names a specifier exports, imported by name in a fresh Node process. */
+function exportNames(specifier: string): string[] {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import * as w from '${specifier}'; console.log(JSON.stringify(Object.keys(w).sort()))`,
+    ],
+    { encoding: 'utf8' },
+  );
+  return JSON.parse(out) as string[];
+}
+
+/**
+ * The public API, value by value (types are not listed: they vanish at run time). A change here
+ * is a change of the package's contract: say so in the commit.
+ */
+const ROOT = [
+  'DEFAULT_QUANTUM',
+  'InputError',
+  'LpSolveError',
+  'LpTooLargeError',
+  'PlannerLimitError',
+  'Topology',
+  'UsageError',
+  'VERSION',
+  'WanplanError',
+  'buildCalendars',
+  'buildTopology',
+  'formatBytes',
+  'formatDiagnostic',
+  'formatDuration',
+  'formatRate',
+  'formatViolation',
+  'loadScenario',
+  'loadScenarioWithWarnings',
+  'parseDuration',
+  'parsePlanText',
+  'parseRate',
+  'parseScenario',
+  'parseScenarioWithWarnings',
+  'parseSize',
+  'plan',
+  'planSync',
+  'readPlanFile',
+  'renderReport',
+  'verifyPlan',
+  'writeReport',
+];
+
+const SUBPATHS: Record<string, string[]> = {
+  calendars: ['ZoneClock', 'ZoneClocks', 'buildCalendars', 'linkCalendar', 'linkWindows'],
+  flow: [
+    'CAPACITY_LIMIT',
+    'MaxFlowSolver',
+    'buildFlowNetwork',
+    'checkMaxFlow',
+    'formatDimacsFlowSolution',
+    'formatDimacsMaxFlow',
+    'headOf',
+    'maxFlow',
+    'parseDimacsFlowSolution',
+    'parseDimacsMaxFlow',
+    'readDimacsMaxFlowFile',
+    'tailOf',
+  ],
+  import: [
+    'SCENARIO_SCHEMA_URL',
+    'decodeImportBytes',
+    'emitScenarioJson',
+    'emitScenarioYaml',
+    'importSkyplane',
+    'importSndlib',
+    'importZoo',
+    'loadSkyplaneGrid',
+    'mergeSkyplaneInto',
+  ],
+  lp: ['LpSolveError', 'LpTooLargeError', 'commodityClasses', 'exportLpModel', 'planLp'],
+  report: ['renderReport', 'summarizePlan', 'writeReport'],
+  scenario: [
+    'SCENARIO_SCHEMA_ID',
+    'loadScenario',
+    'loadScenarioWithWarnings',
+    'parseScenario',
+    'parseScenarioWithWarnings',
+    'scenarioJsonSchema',
+    'scenarioJsonSchemaText',
+  ],
+  topology: ['Topology', 'buildTopology', 'summarize'],
+  units: [
+    'formatBytes',
+    'formatCost',
+    'formatDuration',
+    'formatDurationExact',
+    'formatInstant',
+    'formatRate',
+    'formatRateExact',
+    'formatShare',
+    'formatSizeExact',
+    'parseCost',
+    'parseDuration',
+    'parseInstant',
+    'parseLatency',
+    'parseRate',
+    'parseRatio',
+    'parseShare',
+    'parseSize',
+    'parseTimeOfDay',
+    'rational',
+  ],
+  verify: ['MAX_PLAN_FILE_BYTES', 'formatViolation', 'parsePlanText', 'readPlanFile', 'verifyPlan'],
+};
+
+/** Internals that must stay out of every entry point (HiGHS sessions, benchmark helpers, zod). */
+const INTERNAL = [
+  'LpSession',
+  'LpSolver',
+  'loadLp',
+  'LP_COLUMN_LIMIT',
+  'networkBytes',
+  'residualMinCut',
+  'PlanSchema',
+];
 
 describe('package', () => {
   it('VERSION matches package.json', () => {
@@ -18,18 +144,48 @@ describe('package', () => {
 
   it('imports by its own name from the built dist, as a consumer would', () => {
     // Node resolves a package's own name through its `exports` map (self-reference).
-    const out = execFileSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        "import * as w from 'wanplan'; console.log(JSON.stringify(Object.keys(w).sort()))",
-      ],
-      { encoding: 'utf8' },
-    );
-    const names = JSON.parse(out) as string[];
-    expect(names).toContain('VERSION');
-    expect(names).toContain('InputError');
+    const names = exportNames('wanplan');
+    expect(names).toEqual(ROOT);
+    expect(names.length).toBeLessThanOrEqual(30);
+  });
+
+  it('every subpath of the exports map imports by name and exports exactly its list', () => {
+    const subpaths = Object.keys(pkg.exports)
+      .filter((k) => k !== '.' && !k.endsWith('.json'))
+      .map((k) => k.slice(2))
+      .sort();
+    expect(subpaths).toEqual(Object.keys(SUBPATHS).sort());
+    for (const [name, expected] of Object.entries(SUBPATHS)) {
+      const entry = pkg.exports[`./${name}`];
+      expect(entry).toEqual({ types: `./dist/api/${name}.d.ts`, import: `./dist/api/${name}.js` });
+      expect({ name, values: exportNames(`wanplan/${name}`) }).toEqual({ name, values: expected });
+    }
+  });
+
+  it('no entry point exports solver-session internals, benchmark helpers or a zod schema', () => {
+    for (const specifier of ['wanplan', ...Object.keys(SUBPATHS).map((n) => `wanplan/${n}`)]) {
+      const names = exportNames(specifier);
+      expect({ specifier, leaked: INTERNAL.filter((n) => names.includes(n)) }).toEqual({
+        specifier,
+        leaked: [],
+      });
+    }
+    // No public type reaches zod: walk the declaration files the entry points import.
+    const queue = ['dist/index.d.ts', ...Object.keys(SUBPATHS).map((n) => `dist/api/${n}.d.ts`)];
+    const seen = new Set<string>();
+    const zod: string[] = [];
+    while (queue.length > 0) {
+      const file = queue.pop() as string;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(?:from|import\()\s*'([^']+)'/g)) {
+        if (m[1].startsWith('.')) queue.push(join(dirname(file), m[1].replace(/\.js$/, '.d.ts')));
+        else if (m[1] === 'zod' || m[1].startsWith('zod/')) zod.push(file);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(10);
+    expect(zod).toEqual([]);
   });
 
   it('examples/library.mjs (the README example) plans and verifies through the package name', () => {
@@ -53,6 +209,10 @@ describe('package', () => {
     }
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/cli/main.js');
+    for (const name of Object.keys(SUBPATHS)) {
+      expect(files).toContain(`dist/api/${name}.js`);
+      expect(files).toContain(`dist/api/${name}.d.ts`);
+    }
     // The path the importers' schema line points at (./node_modules/wanplan/schema/scenario.schema.json).
     expect(files).toContain('schema/scenario.schema.json');
     // `wanplan import skyplane` without --data reads these; the licence and credit travel with them.

@@ -16,14 +16,8 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  buildCalendars,
-  commodityClasses,
-  type Plan,
-  parseScenario,
-  plan,
-  verifyPlan,
-} from '../../src/index.js';
+import { commodityClasses } from '../../src/api/lp.js';
+import { buildCalendars, type Plan, parseScenario, plan, verifyPlan } from '../../src/index.js';
 import { generateEstate } from './estate-gen.js';
 import { estateByName } from './estates.js';
 

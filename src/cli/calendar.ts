@@ -1,19 +1,25 @@
 /**
  * `wanplan calendar FILE`: when each link is open and how many bytes it may carry, per slot and
  * per day, in the link's local time and in UTC — for an operator to check against their change
- * calendar. `--json` / `--csv` write one record per link and slot for other tools.
+ * calendar. `--json` / `--csv` write one record per link and slot for other tools. The view itself
+ * is built by `src/constraints/calendar-view.ts`; this file parses the options and prints.
  */
 import { Command } from 'commander';
 import { Temporal } from 'temporal-polyfill';
+import {
+  calendarRecords,
+  calendarTable,
+  calendarZone,
+  type LinkCalendarView,
+  linkCalendarView,
+} from '../constraints/calendar-view.js';
 import { slotLimitProblems } from '../constraints/calendars.js';
-import { linkCalendar, linkWindows, ZoneClocks } from '../constraints/index.js';
-import type { ZoneClock } from '../constraints/zone-clock.js';
-import { daysFromCivil } from '../constraints/zone-clock.js';
+import { daysFromCivil, type ZoneClock, ZoneClocks } from '../constraints/zone-clock.js';
 import { InputError, UsageError } from '../errors.js';
-import type { Horizon, Scenario, ScenarioLink } from '../io/model.js';
-import { format as formatRational, toNumber } from '../io/rational.js';
+import type { Scenario } from '../io/model.js';
 import { didYouMean } from '../io/scenario/didYouMean.js';
 import { loadScenarioWithWarnings } from '../io/scenario/index.js';
+import { isoUtc } from '../plan/time.js';
 import type { CommandFactory } from './program.js';
 
 interface CalendarOptions {
@@ -23,54 +29,6 @@ interface CalendarOptions {
   utc?: boolean;
   json?: boolean;
   csv?: boolean;
-}
-
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-/** `2026-12-05T00:00:00Z` for epoch seconds. */
-function isoUtc(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
-}
-
-/** `Sat 2026-12-05 01:00 +01:00` (local) or `Sat 2026-12-05 00:00Z` (zone UTC). */
-function wallTime(seconds: number, zone: string): string {
-  const z = Temporal.Instant.fromEpochMilliseconds(seconds * 1000).toZonedDateTimeISO(zone);
-  const date = z.toPlainDate().toString();
-  const time = `${String(z.hour).padStart(2, '0')}:${String(z.minute).padStart(2, '0')}`;
-  const tail = zone === 'UTC' ? 'Z' : ` ${z.offset}`;
-  return `${WEEKDAYS[z.dayOfWeek - 1]} ${date} ${time}${tail}`;
-}
-
-/** Groups digits by thousands: 1 125 000 000. */
-function grouped(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u2009');
-}
-
-/** Approximate SI size for reading (`1.13 TB`); the exact count is always printed beside it. */
-function approxBytes(n: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return u === 0 ? `${n} B` : `${v.toPrecision(3)} ${units[u]}`;
-}
-
-function approxBits(bytesPerSecond: number): string {
-  const units = ['bps', 'kbps', 'Mbps', 'Gbps', 'Tbps', 'Pbps'];
-  let v = bytesPerSecond * 8;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return `${Number(v.toPrecision(4))} ${units[u]}`;
-}
-
-function hours(seconds: number): string {
-  return `${Number((seconds / 3600).toFixed(2))} h`;
 }
 
 /**
@@ -114,96 +72,6 @@ function selectLinks(scenario: Scenario, ids: readonly string[]): number[] {
   return chosen;
 }
 
-/** Zone in which a link's local times are shown: its first window's, else its `from` node's. */
-function displayZone(scenario: Scenario, link: ScenarioLink, utc: boolean): string {
-  if (utc) return 'UTC';
-  if (link.windows !== null && link.windows.length > 0) return link.windows[0].timezone;
-  return scenario.nodes.find((n) => n.id === link.from)?.timezone ?? 'UTC';
-}
-
-/** Slot range `[lo, hi)` overlapping `[from, to)`. */
-function slotRange(h: Horizon, from: number | null, to: number | null): [number, number] {
-  const lo = from === null ? 0 : Math.max(0, Math.floor((from - h.start) / h.slotSeconds));
-  const hi = to === null ? h.slots : Math.min(h.slots, Math.ceil((to - h.start) / h.slotSeconds));
-  return [lo, Math.max(lo, hi)];
-}
-
-interface LinkView {
-  readonly link: ScenarioLink;
-  readonly index: number;
-  readonly zone: string;
-  readonly row: Float64Array;
-  readonly lo: number;
-  readonly hi: number;
-}
-
-function describeLink(scenario: Scenario, v: LinkView, clocks: ZoneClocks, utc: boolean): string {
-  const h = scenario.horizon;
-  const { link, zone, row, lo, hi } = v;
-  const out: string[] = [];
-  const zones = [...new Set((link.windows ?? []).map((w) => w.timezone))];
-  const rate = `${approxBits(toNumber(link.capacity))} (${formatRational(link.capacity)} B/s)`;
-  out.push(`${link.id}: ${link.from} -> ${link.to}, capacity ${rate}`);
-  if (link.windows === null) out.push('  no windows: open all the time at full capacity');
-  else {
-    const note = zones.length > 1 ? ` (windows in ${zones.join(', ')})` : '';
-    out.push(`  times in ${utc ? 'UTC' : `${zone} and UTC`}${note}`);
-  }
-  const both = (t: number) =>
-    utc || zone === 'UTC' ? wallTime(t, 'UTC') : `${wallTime(t, zone)}  (${wallTime(t, 'UTC')})`;
-  const a = h.start + lo * h.slotSeconds;
-  const b = h.start + hi * h.slotSeconds;
-
-  out.push('  open:');
-  const open = linkWindows(link, h, clocks)
-    .map((x) => ({ ...x, start: Math.max(x.start, a), end: Math.min(x.end, b) }))
-    .filter((x) => x.end > x.start);
-  if (open.length === 0) out.push('    never in the range shown');
-  for (const x of open) {
-    const pct = `${Number((toNumber(x.share) * 100).toFixed(4))} %`;
-    out.push(`    ${both(x.start)}  →  ${both(x.end)}   ${hours(x.end - x.start)} at ${pct}`);
-  }
-
-  // Per local day of the display zone; a slot counts on the day it starts.
-  const clock = clocks.get(zone);
-  out.push(`  per day (${zone}; a slot counts on the day it starts):`);
-  let d = clock.localDay(a);
-  let i = lo;
-  let total = 0;
-  while (i < hi) {
-    const dayStart = clock.instant(d, 0);
-    const dayEnd = clock.instant(d + 1, 0);
-    let bytes = 0;
-    for (; i < hi && h.start + i * h.slotSeconds < dayEnd; i++) bytes += row[i];
-    let openSeconds = 0;
-    for (const x of open) openSeconds += Math.max(0, Math.min(x.end, dayEnd) - Math.max(x.start, dayStart));
-    const label = wallTime(Math.max(dayStart, a), zone).slice(0, 14);
-    out.push(
-      `    ${label}  open ${hours(openSeconds).padStart(8)}  ${grouped(bytes).padStart(24)} B  (${approxBytes(bytes)})`,
-    );
-    total += bytes;
-    d++;
-  }
-  out.push(`    total ${' '.repeat(24)}${grouped(total).padStart(24)} B  (${approxBytes(total)})`);
-
-  out.push(`  per slot (${h.slotSeconds} s each; equal neighbours grouped):`);
-  for (let s = lo; s < hi; ) {
-    let e = s;
-    while (e + 1 < hi && row[e + 1] === row[s]) e++;
-    const what = row[s] === 0 ? 'closed' : `${grouped(row[s])} B each (${approxBytes(row[s])})`;
-    const slots = s === e ? `${s}` : `${s}–${e}`;
-    const t0 = h.start + s * h.slotSeconds;
-    const t1 = h.start + (e + 1) * h.slotSeconds;
-    out.push(`    ${slots.padEnd(11)} ${both(t0)}  →  ${both(t1)}   ${what}`);
-    s = e + 1;
-  }
-  return `${out.join('\n')}\n`;
-}
-
-function csvField(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** The `calendar` subcommand. */
 export const calendarCommand: CommandFactory = (io, setExit) =>
   new Command('calendar')
@@ -244,50 +112,24 @@ Examples:
       const h = scenario.horizon;
       const utc = Boolean(opts.utc);
       const clocks = new ZoneClocks();
-      const views: LinkView[] = [];
-      let any = false;
+      const views: LinkCalendarView[] = [];
       for (const index of selectLinks(scenario, opts.link)) {
-        const link = scenario.links[index];
-        const zone = displayZone(scenario, link, utc);
-        const clock = clocks.get(zone);
+        const clock = clocks.get(calendarZone(scenario, scenario.links[index], utc));
         const from = opts.from === undefined ? null : parseBound('--from', opts.from, clock);
         const to = opts.to === undefined ? null : parseBound('--to', opts.to, clock);
         if (from !== null && to !== null && to <= from) {
           throw new UsageError(`--to ${opts.to} is not after --from ${opts.from}`);
         }
-        const [lo, hi] = slotRange(h, from, to);
-        any ||= hi > lo;
-        const origin = { file, path: `links[${index}].capacity`, what: `link "${link.id}"` };
-        views.push({ link, index, zone, row: linkCalendar(link, h, clocks, origin), lo, hi });
+        views.push(linkCalendarView(scenario, index, clocks, { utc, from, to, file }));
       }
-      if (!any && (opts.from !== undefined || opts.to !== undefined)) {
+      if (!views.some((v) => v.hi > v.lo) && (opts.from !== undefined || opts.to !== undefined)) {
         const end = isoUtc(h.start + h.slots * h.slotSeconds);
         throw new UsageError(`--from/--to select no slot of the horizon ${h.startIso} … ${end}`);
       }
-
-      if (opts.json || opts.csv) {
-        const starts = new Map<number, string>();
-        const startOf = (i: number) => {
-          let s = starts.get(i);
-          if (s === undefined) starts.set(i, (s = isoUtc(h.start + i * h.slotSeconds)));
-          return s;
-        };
-        if (opts.csv) io.out('link,slot,start,bytes\n');
-        for (const v of views) {
-          const lines: string[] = [];
-          for (let i = v.lo; i < v.hi; i++) {
-            lines.push(
-              opts.json
-                ? JSON.stringify({ link: v.link.id, slot: i, start: startOf(i), bytes: v.row[i] })
-                : `${csvField(v.link.id)},${i},${startOf(i)},${v.row[i]}`,
-            );
-          }
-          if (lines.length > 0) io.out(`${lines.join('\n')}\n`);
-        }
-      } else {
-        const end = isoUtc(h.start + h.slots * h.slotSeconds);
-        io.out(`horizon ${h.startIso} … ${end}, ${h.slots} slots of ${h.slotSeconds} s\n\n`);
-        io.out(views.map((v) => describeLink(scenario, v, clocks, utc)).join('\n'));
-      }
+      const text =
+        opts.json || opts.csv
+          ? calendarRecords(scenario, views, opts.json ? 'json' : 'csv')
+          : calendarTable(scenario, views, clocks, utc);
+      if (text !== '') io.out(text);
       setExit(0);
     });

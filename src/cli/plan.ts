@@ -6,14 +6,12 @@
  */
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { Temporal } from 'temporal-polyfill';
 import { buildCalendars } from '../constraints/calendars.js';
 import { UsageError } from '../errors.js';
-import type { Scenario } from '../io/model.js';
 import { loadScenario } from '../io/scenario/index.js';
-import { formatBytes, parseSize } from '../io/units.js';
-import type { Plan, PlanObjective } from '../plan/types.js';
-import { vsDirectLine } from '../plan/vs-direct.js';
+import { parseSize } from '../io/units.js';
+import { summarizePlan } from '../plan/summary.js';
+import type { PlanObjective } from '../plan/types.js';
 import { writeReport } from '../report/index.js';
 import type { PlanProgress } from '../scheduler/engine.js';
 import { exportLpModel } from '../scheduler/lp/export.js';
@@ -59,76 +57,6 @@ function quantumBytes(text: string | undefined): number | undefined {
     throw new UsageError(`--quantum ${text}: expected a size from 1B to below 2^53 bytes`);
   }
   return Number(r.value);
-}
-
-function localText(iso: string, zone: string | null): string {
-  if (zone === null) return iso;
-  const z = Temporal.Instant.from(iso).toZonedDateTimeISO(zone);
-  return `${z.toPlainDateTime().toString({ smallestUnit: 'minute' }).replace('T', ' ')} ${zone}`;
-}
-
-/** The readable summary of a plan. */
-export /** `1 LP solve`, `2 LP solves`. */
-function count(n: number | string | undefined, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function formatPlanSummary(scenario: Scenario, p: Plan): string {
-  const lines: string[] = [];
-  const zoneOf = new Map(scenario.nodes.map((n) => [n.id, n.timezone]));
-  const firstZone = scenario.datasets.map((d) => zoneOf.get(d.at) ?? null).find((z) => z !== null) ?? null;
-  lines.push(`${p.scenario ?? 'scenario'}: ${p.status} (${p.objective})`);
-  if (p.makespan !== null) {
-    lines.push(
-      `makespan: slot ${p.makespan.slot}, ends ${p.makespan.end} (${localText(p.makespan.end, firstZone)})`,
-    );
-  } else lines.push('makespan: nothing delivered');
-  if (p.lowerBound.slot !== null)
-    lines.push(`lower bound: slot ${p.lowerBound.slot} (${p.lowerBound.method})`);
-  lines.push('', 'datasets:');
-  const ds = new Map(scenario.datasets.map((d) => [d.id, d]));
-  for (const d of p.datasets) {
-    const total = Object.values(d.delivered).reduce((s, b) => s + b, 0);
-    const zone = zoneOf.get(ds.get(d.id)?.at ?? '') ?? null;
-    // A replicated dataset needs its wire bytes once per copy: "20 TB of 20 TB" would read as done.
-    const copies = ds.get(d.id)?.copies ?? 1;
-    const needed =
-      copies > 1 ? `${formatBytes(d.wireBytes * copies)} (${copies} copies)` : formatBytes(d.wireBytes);
-    const when =
-      d.completed === null
-        ? `${formatBytes(total)} of ${needed} delivered`
-        : `complete ${d.completed} (${localText(d.completed, zone)})`;
-    const due =
-      d.due === null
-        ? ''
-        : d.met
-          ? `, due ${d.due}: met`
-          : `, due ${d.due}: missed${d.lateSlots !== null ? ` by ${d.lateSlots} slot(s)` : ''}`;
-    lines.push(`  ${d.id}: ${formatBytes(d.wireBytes)}, ${when}${due}`);
-  }
-  if (p.bottlenecks.length > 0) {
-    lines.push('', 'bottlenecks:');
-    for (const b of p.bottlenecks.slice(0, 10)) lines.push(`  ${b.kind} ${b.id}: ${b.note}`);
-    if (p.bottlenecks.length > 10) lines.push(`  … ${p.bottlenecks.length - 10} more in the JSON plan`);
-  }
-  if (p.vsDirect) lines.push('', `vs direct upload: ${vsDirectLine(scenario, p.vsDirect)}`);
-  if (p.notes.length > 0) {
-    lines.push('', 'notes:');
-    for (const n of p.notes) lines.push(`  ${n}`);
-  }
-  if (p.stats) {
-    const s = p.stats;
-    lines.push(
-      '',
-      `solver: ${s.networkNodes} nodes, ${s.networkArcs} arcs, ` +
-        (s.lpSolves !== undefined
-          ? `${count(s.commodityClasses, 'commodity class', 'commodity classes')}, ` +
-            `LP ${s.lpColumns} columns × ${s.lpRows} rows, ${count(s.lpSolves, 'LP solve')}, `
-          : `${count(s.maxFlowSolves, 'max-flow solve')}, `) +
-        `${count(p.transfers.length, 'transfer row')}, quantum ${formatBytes(p.quantumBytes)}`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 function progressPrinter(io: CliIo): (e: PlanProgress) => void {
@@ -231,7 +159,8 @@ Examples:
         );
       if (flags.json) io.out(`${doc}\n`);
       else {
-        io.out(formatPlanSummary(scenario, result) + (flags.check ? 'check: the plan verifies\n' : ''));
+        const summary = `${summarizePlan(result, scenario).join('\n')}\n`;
+        io.out(summary + (flags.check ? 'check: the plan verifies\n' : ''));
         if (flags.report !== undefined) io.out(`report written to ${flags.report}\n`);
       }
       setExit(0);

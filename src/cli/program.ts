@@ -7,6 +7,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { formatDiagnostic, InputError, UsageError, WanplanError } from '../errors.js';
+import { plural } from '../plan/words.js';
 import { VERSION } from '../version.js';
 import { calendarCommand } from './calendar.js';
 import { importCommand } from './import.js';
@@ -40,10 +41,9 @@ export function reportError(io: CliIo, err: unknown): number {
   if (err instanceof InputError) {
     const shown = err.diagnostics.slice(0, MAX_PRINTED_DIAGNOSTICS);
     for (const d of shown) io.err(`${formatDiagnostic(d)}\n`);
-    const errors = err.diagnostics.filter((d) => d.severity === 'error').length;
     const more = err.total - shown.filter((d) => d.severity === 'error').length;
-    if (more > 0) io.err(`… and ${more} more error${more === 1 ? '' : 's'}\n`);
-    io.err(`${err.total} error${err.total === 1 ? '' : 's'}${errors < err.total ? '' : ''}\n`);
+    if (more > 0) io.err(`… and ${plural(more, 'more error')}\n`);
+    io.err(`${plural(err.total, 'error')}\n`);
     return 1;
   }
   if (err instanceof UsageError) {

@@ -10,6 +10,7 @@ import { type Diagnostic, InputError, UsageError } from '../errors.js';
 import { loadScenario } from '../io/scenario/index.js';
 import { readPlanFile } from '../plan/read.js';
 import type { Plan } from '../plan/types.js';
+import { plural } from '../plan/words.js';
 import { renderReport } from '../report/render.js';
 import { formatViolation } from '../verify/report.js';
 import { PlanSchema } from '../verify/shape.js';
@@ -72,11 +73,11 @@ Examples:
       if (!verdict.ok) {
         const n = verdict.violations.length;
         warnings.push(
-          `This plan does not verify against the scenario: ${n} violation${n === 1 ? '' : 's'} ` +
+          `This plan does not verify against the scenario: ${plural(n, 'violation')} ` +
             `(first: ${formatViolation(verdict.violations[0])}). Run \`wanplan verify\` for the list; the charts below draw the plan as written.`,
         );
         for (const v of verdict.violations.slice(0, 10)) io.err(`${formatViolation(v)}\n`);
-        io.err(`${planFile}: ${n} violation${n === 1 ? '' : 's'}; the report says so at the top\n`);
+        io.err(`${planFile}: ${plural(n, 'violation')}; the report says so at the top\n`);
       }
       let html: string;
       try {

@@ -12,6 +12,7 @@ import { formatDiagnostic, InputError } from '../errors.js';
 import type { Scenario } from '../io/model.js';
 import { loadScenarioWithWarnings, type ScenarioReadResult } from '../io/scenario/index.js';
 import { formatBytes, formatDuration } from '../io/units.js';
+import { plural } from '../plan/words.js';
 import { buildTopology, type ScenarioSummary, summarize } from '../topology/index.js';
 import type { CommandFactory } from './program.js';
 
@@ -54,10 +55,6 @@ function allWarnings(file: string, read: ScenarioReadResult): Diagnostic[] {
   return [...read.warnings, ...topology].sort(
     (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
   );
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** The text summary. */

@@ -9,13 +9,10 @@ import { Command } from 'commander';
 import { buildCalendars } from '../constraints/calendars.js';
 import { loadScenarioWithWarnings } from '../io/scenario/index.js';
 import { readPlanFile } from '../plan/read.js';
+import { plural } from '../plan/words.js';
 import { formatViolation, type Violation } from '../verify/report.js';
 import { verifyPlan } from '../verify/verify.js';
 import type { CommandFactory } from './program.js';
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function tableSize(plan: unknown, table: string): number {
   const t = typeof plan === 'object' && plan !== null ? (plan as Record<string, unknown>)[table] : undefined;

@@ -15,6 +15,7 @@ import { buildCalendars, type Calendars } from '../../constraints/calendars.js';
 import { loadLp } from '../../flow/lp.js';
 import type { Scenario } from '../../io/model.js';
 import type { PlanObjective } from '../../plan/types.js';
+import { DEFAULT_QUANTUM } from '../planner.js';
 import { buildLpContext } from './context.js';
 import { buildLpModel } from './model.js';
 import { dueLimits, limitsFor } from './search.js';
@@ -23,7 +24,7 @@ import { dueLimits, limitsFor } from './search.js';
 export interface ExportLpOptions {
   /** `mps` (free MPS) or `lp` (CPLEX LP text). */
   readonly format: 'mps' | 'lp';
-  /** @defaultValue 1_000_000 */
+  /** @defaultValue {@link DEFAULT_QUANTUM} (1 MB) */
   readonly quantum?: number;
   /** @defaultValue 'earliest-completion' */
   readonly objective?: PlanObjective;
@@ -35,7 +36,7 @@ export async function exportLpModel(
   scenario: Scenario,
   options: ExportLpOptions,
 ): Promise<Uint8Array | null> {
-  const q = options.quantum ?? 1_000_000;
+  const q = options.quantum ?? DEFAULT_QUANTUM;
   const ctx = buildLpContext(scenario, options.calendars ?? buildCalendars(scenario), q);
   if (ctx.classes.length === 0) return null;
   const until = limitsFor(ctx, dueLimits(ctx), 0, ctx.ten.slots);
