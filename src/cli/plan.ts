@@ -65,7 +65,11 @@ function progressPrinter(io: CliIo): (e: PlanProgress) => void {
   return (e) => {
     if (!io.errIsTTY || Date.now() - started < 1000) return;
     shown = true;
-    const probe = e.probe ? ` (T=${e.probe.T}: ${e.probe.value}/${e.probe.demand} quanta)` : '';
+    const probe = e.probe
+      ? ` (T=${e.probe.T}: ${e.probe.value}/${e.probe.demand} quanta)`
+      : e.detail
+        ? ` — ${e.detail}`
+        : '';
     io.err(
       `\r\u001b[2Kwanplan plan: ${e.phase}, ${e.solves} solves${probe}${e.phase === 'done' && shown ? '\n' : ''}`,
     );
