@@ -2,7 +2,8 @@
  * The planner: a scenario in, an optimal, decoded plan out (docs/plan.md). It builds the
  * calendars, asks each engine in order whether it can represent the scenario — the max-flow
  * engine (one policy, caps a single max-flow can carry: exact and fast), then the multi-commodity
- * LP engine (everything else, and `objective: 'min-cost'`) — runs the first that can, and
+ * LP engine (everything else, and `objective: 'min-cost'`), then the heuristic engine (a feasible
+ * plan with a certified lower bound, for scenarios whose LP is too large) — runs the first that can, and
  * assembles the document (`assemble.ts`). `planSync()` runs the max-flow engine only and refuses
  * other scenarios with the reasons ({@link PlannerLimitError}).
  *
@@ -19,6 +20,7 @@ import type { Plan } from '../plan/types.js';
 import { buildTopology } from '../topology/topology.js';
 import { assemblePlan } from './assemble.js';
 import type { PlanEngine, PlanProblem } from './engine.js';
+import { heuristicEngine } from './heuristic/engine.js';
 import { lpEngine } from './lp/engine.js';
 import { maxFlowEngine, solveMaxFlow } from './maxflow-engine.js';
 import type { PlanOptions } from './options.js';
@@ -31,7 +33,7 @@ import { PlannerLimitError } from './policy.js';
 export const DEFAULT_QUANTUM = 1_000_000;
 
 /** The engines in the order the planner tries them. */
-const ENGINES: readonly PlanEngine[] = [maxFlowEngine, lpEngine];
+const ENGINES: readonly PlanEngine[] = [maxFlowEngine, lpEngine, heuristicEngine];
 
 /**
  * Plans a scenario: the earliest-completion (or min-cost) plan of docs/plan.md with bottlenecks

@@ -74,14 +74,26 @@ function splitByDomain(
 
 /** Merged rows of all pieces, as {@link DecodedFlow}. */
 export function decodeClasses(ctx: LpContext, model: BuiltModel, x: Float64Array): DecodedFlow {
+  return decodeClassFlows(ctx, (c) => {
+    const f = new Float64Array(ctx.ten.arcCount);
+    for (let j = model.classStart[c]; j < model.classStart[c + 1]; j++) f[model.colArc[j]] = x[j];
+    return f;
+  });
+}
+
+/**
+ * Merged rows of per-class flows on the TEN (integral quanta per arc; `flowOf(c)` builds class
+ * c's, called once per class in order), as {@link DecodedFlow} — the decoder of any engine that
+ * produces one flow per commodity class.
+ */
+export function decodeClassFlows(ctx: LpContext, flowOf: (c: number) => Float64Array): DecodedFlow {
   const { scenario, ten } = ctx;
   const q = ten.quantum;
   const K = scenario.datasets.length;
   const pieces: DecodedFlow[] = [];
   for (let c = 0; c < ctx.classes.length; c++) {
     const cls = ctx.classes[c];
-    const f = new Float64Array(ten.arcCount);
-    for (let j = model.classStart[c]; j < model.classStart[c + 1]; j++) f[model.colArc[j]] = x[j];
+    const f = flowOf(c);
     const bytesIn = new Array<number>(K).fill(0);
     if (cls.copies === 1) {
       for (const k of cls.datasets) bytesIn[k] = Math.min(scenario.datasets[k].wire, f[ten.sourceArc[k]] * q);
