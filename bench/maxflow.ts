@@ -15,7 +15,7 @@
  * `bench/results/maxflow-<date>.json`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,11 @@ import { median, sig4 } from './lib/stats.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TOOLS = resolve(ROOT, '../shared/tools');
+
+/** True when the shared reference tools (`dimacs-gen`, `maxflow-ref`) sit beside the repository. */
+export function referenceToolsPresent(): boolean {
+  return existsSync(join(TOOLS, 'dimacs-gen')) && existsSync(join(TOOLS, 'maxflow-ref'));
+}
 const FAMILIES = ['rmf-long', 'rmf-wide', 'washington-rlg', 'ak', 'time-expanded'] as const;
 
 /** Options of {@link runMaxflowBench}. */
